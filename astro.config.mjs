@@ -1,0 +1,21 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import contentCheck from './src/integrations/content-check.ts';
+
+// The public address, for canonical URLs and the sitemap. Set SITE_URL when deploying.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  // Office content has no code blocks; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
+  // The checker must run before any other integration touches content.
+  integrations: [contentCheck(), mdx()],
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
+});

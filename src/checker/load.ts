@@ -1,0 +1,180 @@
+/**
+ * Loads every entry and table through the same schemas Astro uses, turning each problem into
+ * an issue with file, line and field. Nothing stops at the first error.
+ */
+import { z } from 'astro/zod';
+import { decodeText, parseCsv, CsvSyntaxError } from '../lib/csv.ts';
+import {
+  entryCollections,
+  entryId,
+  tableCollections,
+  type EntryCollectionSpec,
+  type TableCollectionSpec,
+} from '../schemas/collections.ts';
+import { CSV_ALIASES } from '../schemas/index.ts';
+import { hint } from '../schemas/fields.ts';
+import { scanBody, type BodyReference } from './body.ts';
+import type { ProjectFiles } from './files.ts';
+import { fieldName, type IssueList } from './issues.ts';
+import { parseYamlSource, splitFrontmatter } from './yaml-source.ts';
+
+/** An entry that passed its schema. */
+export interface LoadedEntry<T = Record<string, unknown>> {
+  id: string;
+  file: string;
+  data: T;
+  lineOf: (path: readonly PropertyKey[]) => number;
+  references: BodyReference[];
+}
+
+/** A table row that passed its schema. */
+export interface LoadedRow<T = Record<string, unknown>> {
+  file: string;
+  line: number;
+  data: T;
+}
+
+/** Files that may sit beside entries (a post's cover image) and are not entries themselves. */
+const ASSET_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg']);
+
+/** The checker's stand-in for Astro's `image()`: a path next to the entry, checked for existence later. */
+const imageStandIn = () => z.string(hint('图片文件名，图片与文章放在同一文件夹，例如 ./cover.jpg'));
+
+function reportSchemaErrors(
+  issues: IssueList,
+  file: string,
+  error: z.ZodError,
+  lineOf: (path: readonly PropertyKey[]) => number,
+) {
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        issues.error(file, lineOf(path), fieldName(path), issue.message);
+      }
+    } else {
+      issues.error(file, lineOf(issue.path), fieldName(issue.path) || '（整个文件）', issue.message);
+    }
+  }
+}
+
+/** Loads one collection of Markdown/MDX/YAML entries. */
+export function loadEntries(files: ProjectFiles, spec: EntryCollectionSpec, issues: IssueList): LoadedEntry[] {
+  const schema = spec.schema({ image: imageStandIn });
+  const byId = new Map<string, string>();
+  const entries: LoadedEntry[] = [];
+  for (const file of files.list(spec.dir)) {
+    const relative = file.slice(spec.dir.length + 1);
+    const extension = file.split('.').pop()?.toLowerCase() ?? '';
+    if (ASSET_EXTENSIONS.has(extension)) continue;
+    if (!(spec.extensions as readonly string[]).includes(extension)) {
+      issues.error(file, 1, '文件类型', `“${spec.label}”文件夹只接受 ${spec.extensions.map((e) => `.${e}`).join('、')} 文件`);
+      continue;
+    }
+    const id = entryId(relative);
+    const other = byId.get(id);
+    if (other) {
+      issues.error(file, 1, '文件名', `编号 ${id} 与 ${other} 重复：同一栏目中每个文件名（不含扩展名）只能用一次`);
+      continue;
+    }
+    byId.set(id, file);
+
+    const source = files.text(file);
+    let yamlText: string | undefined;
+    let firstLine = 1;
+    let body: string | undefined;
+    if (extension === 'yaml') {
+      yamlText = source;
+    } else {
+      if (/^\uFEFF?\+\+\+/.test(source)) {
+        issues.error(file, 1, '字段区', '字段区请用 YAML 格式，以 --- 开始、以 --- 结束（不支持 +++）');
+        continue;
+      }
+      const split = splitFrontmatter(source);
+      if (split.yaml === undefined) {
+        issues.error(file, 1, '字段区', '文件开头缺少字段区：第一行写 ---，接着写字段，再以一行 --- 结束');
+        continue;
+      }
+      yamlText = split.yaml;
+      firstLine = split.yamlFirstLine;
+      body = split.body;
+    }
+
+    const yaml = parseYamlSource(yamlText, firstLine);
+    for (const p of yaml.problems) issues.error(file, p.line, 'YAML', p.message);
+
+    let references: BodyReference[] = [];
+    if (body !== undefined) {
+      const scan = scanBody(body, extension === 'mdx' ? 'mdx' : 'md');
+      for (const p of scan.problems) issues.error(file, p.line, '正文', p.message);
+      references = scan.references;
+    }
+    if (yaml.problems.length > 0) continue;
+
+    const parsed = schema.safeParse(yaml.data ?? {});
+    if (!parsed.success) {
+      reportSchemaErrors(issues, file, parsed.error, yaml.lineOf);
+      continue;
+    }
+    entries.push({ id, file, data: parsed.data as Record<string, unknown>, lineOf: yaml.lineOf, references });
+  }
+  return entries;
+}
+
+/** Loads a CSV table (one file, or every `.csv` in a folder) row by row. */
+export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues: IssueList): LoadedRow[] {
+  const paths = spec.path.endsWith('.csv') ? (files.exists(spec.path) ? [spec.path] : []) : files.list(spec.path);
+  if (spec.path.endsWith('.csv') && paths.length === 0) {
+    issues.error(spec.path, 1, '文件', `缺少${spec.label}文件 ${spec.path}`);
+  }
+  const shape = (spec.schema as z.ZodObject).shape as Record<string, z.ZodType>;
+  const known = Object.keys(shape);
+  const required = known.filter((k) => !shape[k]!.safeParse(undefined).success);
+  const rows: LoadedRow[] = [];
+  for (const file of paths) {
+    if (!file.toLowerCase().endsWith('.csv')) {
+      issues.error(file, 1, '文件类型', `${spec.path} 中只放 .csv 文件（在 Excel 中“另存为 CSV”）`);
+      continue;
+    }
+    const { text } = decodeText(files.bytes(file));
+    let table;
+    try {
+      table = parseCsv(text, CSV_ALIASES);
+    } catch (error) {
+      const line = error instanceof CsvSyntaxError ? error.line : 1;
+      issues.error(file, line, 'CSV', `CSV 格式错误：${error instanceof Error ? error.message : String(error)}。常见原因：引号不成对`);
+      continue;
+    }
+    const unknown = table.columns.filter((c) => !known.includes(c));
+    for (const c of unknown) issues.error(file, 1, c, `不认识的列“${c}”：可用的列是 ${known.join('、')}`);
+    const missing = required.filter((c) => !table.columns.includes(c));
+    for (const c of missing) issues.error(file, 1, c, `缺少列“${c}”：第一行（表头）必须包含 ${required.join('、')}`);
+    if (unknown.length > 0 || missing.length > 0) continue;
+    for (const row of table.rows) {
+      const cells = Object.fromEntries(Object.entries(row.cells).filter(([k, v]) => shape[k] && !(v === '' && shape[k].safeParse(undefined).success)));
+      const parsed = spec.schema.safeParse(cells);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          issues.error(file, row.line, fieldName(issue.path), `第 ${row.line} 行“${fieldName(issue.path)}”列：${issue.message}`);
+        }
+        continue;
+      }
+      rows.push({ file, line: row.line, data: parsed.data as Record<string, unknown> });
+    }
+  }
+  return rows;
+}
+
+export type LoadedContent = {
+  [K in keyof typeof entryCollections]: LoadedEntry<z.output<ReturnType<(typeof entryCollections)[K]['schema']>>>[];
+} & {
+  [K in keyof typeof tableCollections]: LoadedRow<z.output<(typeof tableCollections)[K]['schema']>>[];
+};
+
+/** Loads everything; entries that fail their schema are reported and left out. */
+export function loadContent(files: ProjectFiles, issues: IssueList): LoadedContent {
+  const content: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(entryCollections)) content[name] = loadEntries(files, spec, issues);
+  for (const [name, spec] of Object.entries(tableCollections)) content[name] = loadTable(files, spec, issues);
+  return content as LoadedContent;
+}

@@ -1,0 +1,212 @@
+/**
+ * Rules across entries that a schema cannot express: references, status rules, dates in order,
+ * declared counts, duplicate table rows, images that exist.
+ */
+import { dirname } from 'node:path/posix';
+import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { periodKind } from '../lib/periods.ts';
+import { makeResolver } from '../lib/resolve.ts';
+import type { ProjectFiles } from './files.ts';
+import type { IssueList } from './issues.ts';
+import type { LoadedContent, LoadedEntry } from './load.ts';
+
+type RefCollection = 'measures' | 'units' | 'areas' | 'columns' | 'screens';
+
+const REF_LABELS: Record<RefCollection, string> = {
+  measures: '措施',
+  units: '单位',
+  areas: '问题领域',
+  columns: '栏目',
+  screens: '显示屏预设',
+};
+
+function idSet(entries: readonly { id: string }[]): Set<string> {
+  return new Set(entries.map((e) => e.id));
+}
+
+/** Checks that every referenced id exists, naming the field and listing what exists. */
+function checkReferences(content: LoadedContent, issues: IssueList) {
+  const known: Record<RefCollection, Set<string>> = {
+    measures: idSet(content.measures),
+    units: idSet(content.units),
+    areas: idSet(content.areas),
+    columns: idSet(content.columns),
+    screens: idSet(content.screens),
+  };
+  const check = (entry: LoadedEntry<unknown>, path: (string | number)[], target: RefCollection, id: string) => {
+    if (known[target].has(id)) return;
+    const sample = [...known[target]].slice(0, 8).join('、');
+    const field = path.reduce<string>((a, k) => (typeof k === 'number' ? `${a}[${k}]` : a ? `${a}.${k}` : k), '');
+    issues.error(entry.file, entry.lineOf(path), field, `找不到${REF_LABELS[target]}“${id}”。已有的编号：${sample}${known[target].size > 8 ? '……' : ''}`);
+  };
+  const list = (entry: LoadedEntry<unknown>, key: string, ids: readonly string[] | undefined, target: RefCollection) =>
+    ids?.forEach((id, i) => check(entry, [key, i], target, id));
+
+  for (const m of content.measures) list(m, 'owners', m.data.owners, 'units');
+  for (const u of content.updates) {
+    list(u, 'measures', u.data.measures, 'measures');
+    list(u, 'units', u.data.units, 'units');
+  }
+  for (const p of content.posts) {
+    check(p, ['column'], 'columns', p.data.column);
+    list(p, 'measures', p.data.measures, 'measures');
+    list(p, 'units', p.data.units, 'units');
+  }
+  for (const n of content.notices) list(n, 'screens', n.data.screens, 'screens');
+  for (const plan of content.plan) check(plan, ['leadership', 'office'], 'units', plan.data.leadership.office);
+  // Components in MDX bodies that point at entries, e.g. <MeasureLink id="3-1" />.
+  for (const entry of [...content.posts, ...content.updates]) {
+    for (const r of entry.references) {
+      if (!known[r.collection].has(r.id)) issues.error(entry.file, r.line, '正文', `${r.field}：找不到${REF_LABELS[r.collection]}“${r.id}”`);
+    }
+  }
+  for (const row of content.metrics) {
+    if (!known.measures.has(row.data.measure)) {
+      issues.error(row.file, row.line, 'measure', `第 ${row.line} 行：找不到措施“${row.data.measure}”`);
+    }
+  }
+}
+
+/** Measure ids follow the plan's numbering, and their area must exist. */
+function checkNumbering(content: LoadedContent, issues: IssueList) {
+  const areas = idSet(content.areas);
+  for (const [collection, entries] of [['areas', content.areas], ['duties', content.duties], ['requirements', content.requirements]] as const) {
+    for (const e of entries) {
+      if (!/^[1-9]\d*$/.test(e.id)) issues.error(e.file, 1, '文件名', `${collection} 的文件名应是序号，例如 1.md、2.md`);
+    }
+  }
+  for (const m of content.measures) {
+    const match = /^([1-9]\d*)-([1-9]\d*)$/.exec(m.id);
+    if (!match) {
+      issues.error(m.file, 1, '文件名', '措施文件名应是“领域序号-措施序号”，例如 2-3.md');
+    } else if (!areas.has(match[1]!)) {
+      issues.error(m.file, 1, '文件名', `措施 ${m.id} 属于第 ${match[1]} 个问题领域，但找不到 src/content/areas/${match[1]}.md`);
+    }
+  }
+}
+
+function checkSingletons(content: LoadedContent, issues: IssueList) {
+  for (const [name, dir] of [['plan', 'src/content/plan'], ['settings', 'src/content/settings']] as const) {
+    const entries = content[name];
+    if (entries.length === 0) issues.error(dir, 1, '文件', `${dir} 中应有且只有一个文件，现在没有（或它有错误）`);
+    for (const extra of entries.slice(1)) issues.error(extra.file, 1, '文件', `${dir} 中只能有一个文件，另一个是 ${entries[0]!.file}`);
+  }
+}
+
+/** 已完成 needs evidence; dates must exist and come in order; records should not be in the future. */
+function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: CalendarDate) {
+  for (const u of content.updates) {
+    const { status, completedOn, evidence, date } = u.data;
+    if (status === '已完成' && (!evidence || evidence.length === 0)) {
+      issues.error(u.file, u.lineOf(['status']), 'evidence', '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存党建办）');
+    }
+    if (completedOn !== undefined) {
+      if (status !== '已完成' && status !== '长期坚持') {
+        issues.error(u.file, u.lineOf(['completedOn']), 'completedOn', '只有状态为“已完成”或“长期坚持”的记录才填写完成日期');
+      } else if (completedOn > date) {
+        issues.error(u.file, u.lineOf(['completedOn']), 'completedOn', `完成日期 ${completedOn} 晚于记录日期 ${date}：完成日期不能晚于记录日期`);
+      }
+    }
+    if (date > today) issues.warning(u.file, u.lineOf(['date']), 'date', `记录日期 ${date} 晚于今天（${today}），请确认日期`);
+  }
+  for (const n of content.notices) {
+    const start = parseLocalDateTime(n.data.start);
+    const end = parseLocalDateTime(n.data.end);
+    if (start !== undefined && end !== undefined && end <= start) {
+      issues.error(n.file, n.lineOf(['end']), 'end', `结束时间 ${n.data.end} 不晚于开始时间 ${n.data.start}：结束时间必须晚于开始时间`);
+    }
+  }
+  // Two records that set different statuses for one measure on the same day leave the order to chance.
+  const seen = new Map<string, LoadedEntry<{ status?: string }>>();
+  for (const u of content.updates) {
+    if (!u.data.status) continue;
+    for (const m of u.data.measures) {
+      const key = `${m}@${u.data.date}`;
+      const other = seen.get(key);
+      if (other && other.data.status !== u.data.status) {
+        issues.warning(u.file, u.lineOf(['status']), 'status', `与 ${other.file} 在同一天（${u.data.date}）给措施 ${m} 设了不同状态，按文件名顺序取后者`);
+      }
+      seen.set(key, u);
+    }
+  }
+  for (const plan of content.plan) {
+    const ids = new Set<string>();
+    plan.data.milestones.forEach((ms, i) => {
+      if (ids.has(ms.id)) issues.error(plan.file, plan.lineOf(['milestones', i, 'id']), `milestones[${i}].id`, `节点编号 ${ms.id} 重复`);
+      ids.add(ms.id);
+    });
+  }
+}
+
+/** The plan declares its counts; the site shows what the content holds and warns of a difference. */
+function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
+  for (const plan of content.plan) {
+    const { areas, measures } = plan.data.declared;
+    if (measures !== content.measures.length) {
+      issues.warning(plan.file, plan.lineOf(['declared', 'measures']), 'declared.measures', `方案声明 ${measures} 项整改措施，内容中实际有 ${content.measures.length} 项；网站按实际的 ${content.measures.length} 项统计`);
+    }
+    if (areas !== content.areas.length) {
+      issues.warning(plan.file, plan.lineOf(['declared', 'areas']), 'declared.areas', `方案声明 ${areas} 个方面的问题，内容中实际有 ${content.areas.length} 个；网站按实际数统计`);
+    }
+  }
+}
+
+function checkImages(content: LoadedContent, files: ProjectFiles, issues: IssueList) {
+  for (const p of content.posts) {
+    const cover = p.data.cover as string | undefined;
+    if (cover === undefined) continue;
+    const path = `${dirname(p.file)}/${cover.replace(/^\.\//, '')}`;
+    if (!/\.(jpe?g|png|webp|avif|gif)$/i.test(cover)) {
+      issues.error(p.file, p.lineOf(['cover']), 'cover', `封面“${cover}”应是 .jpg、.png、.webp 或 .avif 图片`);
+    } else if (cover.includes('..') || !files.exists(path)) {
+      issues.error(p.file, p.lineOf(['cover']), 'cover', `找不到封面图片 ${path}：把图片放在文章旁边，写 ./文件名`);
+    }
+    if (p.data.coverAlt === undefined) {
+      issues.error(p.file, p.lineOf(['cover']), 'coverAlt', '有封面图片时必须写 coverAlt（图片的文字说明），例如：coverAlt: 党员在宣传栏前学习');
+    }
+  }
+}
+
+/** Units and metrics in tables must exist, periods must fit the metric, and no figure may appear twice. */
+function checkTables(content: LoadedContent, issues: IssueList) {
+  const metricIds = new Map<string, string>();
+  for (const row of content.metrics) {
+    const other = metricIds.get(row.data.id);
+    if (other) issues.error(row.file, row.line, 'id', `第 ${row.line} 行：指标编号 ${row.data.id} 与 ${other} 重复`);
+    metricIds.set(row.data.id, `${row.file}:${row.line}`);
+  }
+  const unit = makeResolver(content.units.map((u) => ({ id: u.id, name: u.data.name })));
+  const metric = makeResolver(content.metrics.map((m) => ({ id: m.data.id, name: m.data.name })));
+  const periodOf = new Map(content.metrics.map((m) => [m.data.id, m.data.period]));
+  const seen = new Map<string, string>();
+  for (const row of content.observations) {
+    const { file, line, data } = row;
+    const unitId = unit(data.unit);
+    const metricId = metric(data.metric);
+    if (!unitId) issues.error(file, line, 'unit', `第 ${line} 行：找不到单位“${data.unit}”，请填单位编号或名称（只填单位，不填个人）`);
+    if (!metricId) {
+      issues.error(file, line, 'metric', `第 ${line} 行：找不到指标“${data.metric}”，请先在 data/metrics.csv 中定义`);
+    } else {
+      const expected = periodOf.get(metricId);
+      const kind = periodKind(data.period);
+      if (expected && kind !== expected) {
+        issues.error(file, line, 'period', `第 ${line} 行：指标 ${metricId} 按“${expected}”统计，统计期“${data.period}”是按“${kind}”写的`);
+      }
+    }
+    if (!unitId || !metricId) continue;
+    const key = `${data.period}|${unitId}|${metricId}`;
+    const other = seen.get(key);
+    if (other) issues.error(file, line, 'value', `第 ${line} 行：${data.period} ${data.unit} 的 ${data.metric} 已在 ${other} 填过，同一数据只能填一次`);
+    else seen.set(key, `${file}:${line}`);
+  }
+}
+
+export function checkRules(content: LoadedContent, files: ProjectFiles, issues: IssueList, today: CalendarDate): void {
+  checkSingletons(content, issues);
+  checkNumbering(content, issues);
+  checkReferences(content, issues);
+  checkStatusAndDates(content, issues, today);
+  checkDeclaredCounts(content, issues);
+  checkImages(content, files, issues);
+  checkTables(content, issues);
+}

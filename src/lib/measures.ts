@@ -1,0 +1,54 @@
+/**
+ * Measures (整改措施) keep the plan's numbering as their id: area 2, measure 3 is `2-3`.
+ */
+import type { CalendarDate } from './dates.ts';
+import type { MeasureStatus, StatusChange } from './status.ts';
+
+/**
+ * The area and position encoded in a measure id.
+ * @example parseMeasureId('2-3') // { area: 2, number: 3 }
+ */
+export function parseMeasureId(id: string): { area: number; number: number } | undefined {
+  const m = /^([1-9]\d*)-([1-9]\d*)$/.exec(id);
+  return m ? { area: Number(m[1]), number: Number(m[2]) } : undefined;
+}
+
+/**
+ * Orders measure ids as the plan does: 2-9 before 2-10, all of area 2 before area 3.
+ * @example ['2-10', '10-1', '2-9'].sort(compareMeasureIds) // ['2-9', '2-10', '10-1']
+ */
+export function compareMeasureIds(a: string, b: string): number {
+  const pa = parseMeasureId(a);
+  const pb = parseMeasureId(b);
+  if (!pa || !pb) return a.localeCompare(b);
+  return pa.area - pb.area || pa.number - pb.number;
+}
+
+/** What status derivation needs of a progress record (进展记录). */
+export interface StatusRecord {
+  id: string;
+  date: CalendarDate;
+  measures: readonly string[];
+  status?: MeasureStatus | undefined;
+  completedOn?: CalendarDate | undefined;
+  evidence?: readonly string[] | undefined;
+}
+
+/**
+ * Groups the status changes that records make, by measure id. Records without a status
+ * document work but change nothing.
+ */
+export function statusChangesByMeasure(records: readonly StatusRecord[]): Map<string, StatusChange[]> {
+  const byMeasure = new Map<string, StatusChange[]>();
+  for (const r of records) {
+    if (!r.status) continue;
+    for (const measureId of r.measures) {
+      const change: StatusChange = { date: r.date, status: r.status, recordId: r.id, evidence: r.evidence ?? [] };
+      if (r.completedOn) change.completedOn = r.completedOn;
+      const list = byMeasure.get(measureId) ?? [];
+      list.push(change);
+      byMeasure.set(measureId, list);
+    }
+  }
+  return byMeasure;
+}

@@ -1,0 +1,106 @@
+/**
+ * Field builders with the Chinese message the office sees when a value is wrong.
+ *
+ * Astro passes its own error map to zod, so a zod locale never reaches the editor: only a
+ * message written on the field does. Every message says what is allowed and gives an example.
+ */
+import { z } from 'astro/zod';
+import { toCalendarDate, toLocalDateTime } from '../lib/dates.ts';
+
+/** Zod error params: "缺少" when the field is absent, otherwise the rule itself. */
+export function hint(rule: string) {
+  return {
+    error: (issue: { input?: unknown }) => (issue.input === undefined ? `缺少此项。${rule}` : rule),
+  };
+}
+
+/** Non-empty text on one or more lines. */
+export function text(rule: string) {
+  return z.string(hint(rule)).trim().min(1, hint(rule));
+}
+
+/** A whole number within a range. */
+export function count(rule: string, min = 0, max = 10_000) {
+  return z.number(hint(rule)).int(hint(rule)).min(min, hint(rule)).max(max, hint(rule));
+}
+
+/**
+ * A non-negative number in a CSV cell. An empty cell is an error, not 0 (as `z.coerce` would
+ * make it): a missing figure must not be published as a zero.
+ */
+export function numberCell(rule: string) {
+  return z.union([z.number(), z.string()], hint(rule)).transform((value, ctx) => {
+    const n = typeof value === 'number' ? value : /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(n) || n < 0) {
+      ctx.addIssue({ code: 'custom', message: rule, input: value });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** A list with at least one item. */
+export function nonEmptyList<T extends z.ZodType>(item: T, rule: string) {
+  return z.array(item, hint(rule)).min(1, hint(rule));
+}
+
+/** An id of another entry: checked against that collection by the checker. */
+export function ref(pattern: RegExp, rule: string) {
+  return z.string(hint(rule)).regex(pattern, hint(rule));
+}
+
+export const MEASURE_ID = /^[1-9]\d*-[1-9]\d*$/;
+export const SLUG_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export const measureRef = ref(MEASURE_ID, '措施编号，写成“领域序号-措施序号”，例如 2-3（第二个问题领域的第3项措施）');
+export const unitRef = ref(SLUG_ID, '单位编号，即 src/content/units/ 下的文件名（不含 .md），例如 x-cun');
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists. Accepts the Date that Astro's YAML parser makes of
+ * an unquoted date, so the same schema serves the build and the checker.
+ */
+export function calendarDate(rule = '日期，格式 YYYY-MM-DD，且须是真实存在的日期，例如 2026-09-04') {
+  return z.union([z.string(), z.date()], hint(rule)).transform((value, ctx) => {
+    const date = toCalendarDate(value);
+    if (date === undefined) {
+      ctx.addIssue({ code: 'custom', message: rule, input: value });
+      return z.NEVER;
+    }
+    return date;
+  });
+}
+
+/** A local time in Asia/Shanghai, `YYYY-MM-DD HH:mm`. */
+export function localDateTime(rule = '北京时间，格式 YYYY-MM-DD HH:mm，例如 2026-12-04 08:00') {
+  return z.union([z.string(), z.date()], hint(rule)).transform((value, ctx) => {
+    const dateTime = toLocalDateTime(value);
+    if (dateTime === undefined) {
+      ctx.addIssue({ code: 'custom', message: rule, input: value });
+      return z.NEVER;
+    }
+    return dateTime;
+  });
+}
+
+/** A date, or 待定 for a date the plan leaves as “X月X日”. */
+export function dateOrPending(rule: string) {
+  return z.union([z.literal('待定'), calendarDate(rule)], hint(rule));
+}
+
+/** A time of day `HH:mm`. */
+export function timeOfDay(rule: string) {
+  return z.string(hint(rule)).regex(/^([01]\d|2[0-3]):[0-5]\d$/, hint(rule));
+}
+
+/**
+ * An object that refuses unknown keys, so a misspelt field name (deadlin:) is an error rather
+ * than silently ignored.
+ */
+export function strict<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `不认识的字段：${issue.keys.join('、')}。请检查拼写，可用的字段见《编辑指南》`
+        : '这里应是一组“字段: 值”',
+  });
+}

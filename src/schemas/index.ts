@@ -1,0 +1,228 @@
+/**
+ * The content model: one schema per collection, the single source of truth for both Astro's
+ * collections (src/content.config.ts) and the standalone checker (npm run check).
+ *
+ * References between entries are plain ids here, not Astro's `reference()`: Astro only logs a
+ * reference to a missing entry, while the checker refuses it with file, line and field.
+ */
+import { z } from 'astro/zod';
+import { STATUSES } from '../lib/status.ts';
+import {
+  calendarDate,
+  count,
+  dateOrPending,
+  hint,
+  localDateTime,
+  measureRef,
+  numberCell,
+  nonEmptyList,
+  ref,
+  SLUG_ID,
+  strict,
+  text,
+  timeOfDay,
+  unitRef,
+} from './fields.ts';
+
+export { MEASURE_ID, SLUG_ID } from './fields.ts';
+
+/** What a collection schema may ask of its environment: Astro's `image()` or the checker's stand-in. */
+export interface SchemaContext {
+  image: () => z.ZodType;
+}
+
+const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的文件名，例如 yishu-liangqiang');
+const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/ 下的文件名，例如 tv-1080p');
+
+/** 整改方案: the plan document itself, one entry. */
+export const planSchema = strict({
+  title: text('方案标题，例如：关于落实全市基层党建工作巡察反馈问题整改方案'),
+  issuer: text('制定单位，例如：中共X镇委员会'),
+  basis: strict({
+    issuer: text('依据文件的发文单位，例如：县委组织部'),
+    title: text('依据文件的标题，例如：关于印发《……整改方案》的通知'),
+    number: text('依据文件的文号，照原文填写，例如：X组字〔2020〕X号'),
+  }),
+  campaign: text('主题活动名称，例如：一树两强'),
+  declared: strict({
+    areas: count('方案中声明的问题方面数，整数，例如 5', 1, 100),
+    measures: count('方案中声明的整改措施数，整数，例如 21', 1, 1000),
+  }),
+  leadership: strict({
+    leader: text('整改工作领导小组组长，照原文填写，未公开时写 X同志'),
+    deputies: z.array(text('副组长，照原文填写，例如 X同志'), hint('副组长列表，例如 [X同志, X同志]')),
+    members: text('领导小组成员，例如：其它党委班子领导'),
+    office: unitRef,
+    officeHead: text('负责日常整改工作的同志，照原文填写，例如 X同志'),
+  }),
+  milestones: z.array(
+    strict({
+      id: ref(SLUG_ID, '节点编号，小写字母、数字和连字符，例如 branch-plans'),
+      title: text('节点名称，例如：各党支部整改方案报镇党建办'),
+      date: dateOrPending('节点日期，格式 YYYY-MM-DD；方案写作“X月X日”时填 待定'),
+      requirement: count('出自“整改工作有关要求”的第几条，整数，例如 3', 1, 20).optional(),
+    }),
+    hint('时间节点列表'),
+  ),
+});
+
+/** 一、责任: the committee's and the branches' duties. */
+export const dutySchema = strict({
+  title: text('责任标题，例如：党委落实党建工作主体责任'),
+});
+
+/** 三、整改工作有关要求. */
+export const requirementSchema = strict({
+  title: text('要求标题，例如：加强组织领导'),
+});
+
+/** 二、问题领域: a problem found by the inspection. */
+export const areaSchema = strict({
+  title: text('问题表述，照原文填写，例如：基层党组织书记履职意识不强、业务能力不高'),
+  manifestations: z
+    .array(
+      strict({
+        title: text('具体表现的概括，例如：党建工作思想认识不到位'),
+        text: text('具体表现的展开原文（原文只有概括时省略），例如：一些党支部书记对……认识不到位').optional(),
+      }),
+      hint('具体表现列表'),
+    )
+    .optional(),
+});
+
+/** 整改措施. The id (file name) is the seed's numbering: area 2, measure 3 is `2-3`. */
+export const measureSchema = strict({
+  title: text('措施的简短标题（原文第一句），例如：建立健全党建工作责任制'),
+  owners: nonEmptyList(unitRef, '责任单位列表，至少一个单位编号，例如 [dangwei, djb]'),
+  deadline: z.union(
+    [z.literal('待定'), z.literal('长期'), calendarDate('整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31')],
+    hint('整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31'),
+  ),
+});
+
+export const UNIT_KINDS = ['党委', '办公室', '党支部'] as const;
+
+/** 单位: 镇党委, 党建办 and the branches. */
+export const unitSchema = strict({
+  name: text('单位名称，照原文填写，例如：X村党支部'),
+  kind: z.enum(UNIT_KINDS, hint(`单位类别：${UNIT_KINDS.join('、')} 之一`)),
+  order: count('排列顺序，整数，越小越靠前，例如 10', 0, 10_000),
+});
+
+/** 整改进展记录: a dated record of work on one or more measures. */
+export const updateSchema = strict({
+  title: text('记录标题，例如：X村党支部开展12月党员活动日'),
+  date: calendarDate('记录日期，格式 YYYY-MM-DD，例如 2026-12-04'),
+  measures: nonEmptyList(measureRef, '涉及的措施编号列表，例如 [3-1]'),
+  units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [x-cun]'),
+  status: z.enum(STATUSES, hint(`措施的新状态：${STATUSES.join('、')} 之一；不改变状态时省略此项`)).optional(),
+  completedOn: calendarDate('完成日期，格式 YYYY-MM-DD，不晚于记录日期，例如 2026-12-04').optional(),
+  evidence: z.array(text('佐证材料的说明，例如：支部党员大会会议记录（存党建办）'), hint('佐证材料列表')).optional(),
+});
+
+/** 宣传栏目: a column of the publicity campaign (公众号专题栏目). */
+export const columnSchema = strict({
+  title: text('栏目名称，例如：“一树两强”主题活动'),
+  description: text('栏目简介，一两句话'),
+  order: count('排列顺序，整数，例如 10', 0, 10_000),
+});
+
+/** 宣传文章: a post in a column. */
+export function postSchema({ image }: SchemaContext) {
+  return strict({
+    title: text('文章标题，例如：X村党支部召开“一树两强”动员会'),
+    date: calendarDate('发布日期，格式 YYYY-MM-DD，例如 2026-09-10'),
+    column: columnRef,
+    summary: text('摘要，一两句话，用于列表和分享'),
+    cover: image().optional(),
+    coverAlt: text('封面图片的文字说明（给读屏软件和加载失败时看），例如：党员在宣传栏前学习').optional(),
+    measures: z.array(measureRef, hint('相关措施编号列表，例如 [5-2]')).optional(),
+    units: z.array(unitRef, hint('相关单位编号列表，例如 [x-cun]')).optional(),
+    screen: z.boolean(hint('是否在电子显示屏上展示：true 或 false')).optional(),
+  });
+}
+
+/** 通知公告: a time-boxed announcement; urgent ones interrupt the display screens. */
+export const noticeSchema = strict({
+  title: text('通知标题，例如：12月党员活动日安排'),
+  start: localDateTime('开始时间（北京时间），格式 YYYY-MM-DD HH:mm，例如 2026-12-01 08:00'),
+  end: localDateTime('结束时间（北京时间），格式 YYYY-MM-DD HH:mm，晚于开始时间，例如 2026-12-04 18:00'),
+  urgent: z.boolean(hint('是否紧急（紧急通知会打断显示屏轮播）：true 或 false')).optional(),
+  screens: z.array(screenRef, hint('只在这些显示屏上展示，省略则全部显示屏，例如 [tv-1080p]')).optional(),
+});
+
+export const SLIDE_KINDS = ['requirements', 'overall', 'areas', 'branches', 'posts', 'dates', 'qr'] as const;
+export const SCREEN_THEMES = ['standard', 'led'] as const;
+
+/** 显示屏预设: one kind of electronic display screen. */
+export const screenSchema = strict({
+  name: text('预设名称，例如：大厅电视 1920×1080'),
+  width: count('屏幕宽度（像素），整数，例如 1920', 64, 10_000),
+  height: count('屏幕高度（像素），整数，例如 1080', 64, 10_000),
+  theme: z.enum(SCREEN_THEMES, hint('主题：standard（普通屏）或 led（LED 屏，黑底亮字）')),
+  dwellSeconds: count('每页停留秒数，5 到 600 的整数，例如 15', 5, 600),
+  slides: nonEmptyList(
+    z.enum(SLIDE_KINDS, hint(`页面种类：${SLIDE_KINDS.join('、')} 之一`)),
+    `轮播页面列表，例如 [requirements, overall, areas]；可用：${SLIDE_KINDS.join('、')}`,
+  ),
+  night: strict({
+    from: timeOfDay('夜间开始时刻，格式 HH:mm，例如 22:00'),
+    to: timeOfDay('夜间结束时刻，格式 HH:mm，例如 06:30'),
+    mode: z.enum(['dim', 'blank'], hint('夜间模式：dim（调暗）或 blank（黑屏）')),
+  }).optional(),
+});
+
+/** 站点设置: one entry. */
+export const settingsSchema = strict({
+  siteName: text('网站名称，例如：“一树两强”整改进展'),
+  description: text('网站简介，一句话，用于搜索引擎和分享'),
+  demo: z.boolean(hint('是否为演示数据：true 时每页提示“演示数据”，正式上线前改为 false')),
+  contacts: z.array(
+    strict({
+      label: text('联系方式名称，例如：监督电话'),
+      value: text('联系方式，只写单位座机或邮箱，不写个人手机号，例如 0000-0000000'),
+    }),
+    hint('监督联系方式列表'),
+  ),
+});
+
+export const METRIC_PERIODS = ['月', '季', '年'] as const;
+
+/** A row of data/metrics.csv: a quantified obligation of the plan and its target. */
+export const metricSchema = strict({
+  id: ref(SLUG_ID, '指标编号，小写字母、数字和连字符，例如 activity-days'),
+  name: text('指标名称，例如：党员活动日开展次数'),
+  unit: text('计量单位，例如：次、学时、%'),
+  period: z.enum(METRIC_PERIODS, hint('统计周期：月、季 或 年')),
+  target: numberCell('目标值，非负数字，例如 2；方案没有定目标时留空').optional(),
+  measure: measureRef,
+  description: text('指标说明，写明口径，例如：每个党支部每月开展党员活动日的次数'),
+});
+
+/** A row of a tidy data table under data/observations/: one period × unit × metric. */
+export const observationSchema = strict({
+  period: z
+    .string(hint('统计期：月写 2026-09，季度写 2026-Q3，年写 2026'))
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, hint('统计期：月写 2026-09，季度写 2026-Q3，年写 2026')),
+  unit: text('单位编号或单位名称，例如 x-cun 或 X村党支部（只填单位，不填个人）'),
+  metric: text('指标编号或名称，见 data/metrics.csv，例如 activity-days'),
+  value: numberCell('数值，非负数字，不带单位和千位逗号，例如 2 或 95.5'),
+  note: z.string().optional(),
+});
+
+/** Chinese header names editors may use in CSV files, mapped onto the canonical column names. */
+export const CSV_ALIASES: Readonly<Record<string, string>> = {
+  统计期: 'period',
+  期间: 'period',
+  单位: 'unit',
+  指标: 'metric',
+  数值: 'value',
+  备注: 'note',
+  编号: 'id',
+  名称: 'name',
+  计量单位: 'unit',
+  周期: 'period',
+  目标: 'target',
+  措施: 'measure',
+  说明: 'description',
+};
