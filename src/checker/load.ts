@@ -58,8 +58,15 @@ function reportSchemaErrors(
   }
 }
 
-/** Loads one collection of Markdown/MDX/YAML entries. */
-export function loadEntries(files: ProjectFiles, spec: EntryCollectionSpec, issues: IssueList): LoadedEntry[] {
+/**
+ * Loads one collection of Markdown/MDX/YAML entries. `ids` holds every entry's id, valid or not:
+ * an entry with a bad field still exists, so references to it are not reported a second time.
+ */
+export function loadEntries(
+  files: ProjectFiles,
+  spec: EntryCollectionSpec,
+  issues: IssueList,
+): { entries: LoadedEntry[]; ids: Set<string> } {
   const schema = spec.schema({ image: imageStandIn });
   const byId = new Map<string, string>();
   const entries: LoadedEntry[] = [];
@@ -118,7 +125,7 @@ export function loadEntries(files: ProjectFiles, spec: EntryCollectionSpec, issu
     }
     entries.push({ id, file, data: parsed.data as Record<string, unknown>, lineOf: yaml.lineOf, references });
   }
-  return entries;
+  return { entries, ids: new Set(byId.keys()) };
 }
 
 /** Loads a CSV table (one file, or every `.csv` in a folder) row by row. */
@@ -165,16 +172,27 @@ export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues
   return rows;
 }
 
+export type EntryCollectionName = keyof typeof entryCollections;
+
 export type LoadedContent = {
-  [K in keyof typeof entryCollections]: LoadedEntry<z.output<ReturnType<(typeof entryCollections)[K]['schema']>>>[];
+  [K in EntryCollectionName]: LoadedEntry<z.output<ReturnType<(typeof entryCollections)[K]['schema']>>>[];
 } & {
   [K in keyof typeof tableCollections]: LoadedRow<z.output<(typeof tableCollections)[K]['schema']>>[];
+} & {
+  /** Every entry id per collection, including entries that failed their schema. */
+  ids: Record<EntryCollectionName, Set<string>>;
 };
 
-/** Loads everything; entries that fail their schema are reported and left out. */
+/** Loads everything; entries that fail their schema are reported and left out of the lists. */
 export function loadContent(files: ProjectFiles, issues: IssueList): LoadedContent {
   const content: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(entryCollections)) content[name] = loadEntries(files, spec, issues);
+  const ids: Record<string, Set<string>> = {};
+  for (const [name, spec] of Object.entries(entryCollections)) {
+    const loaded = loadEntries(files, spec, issues);
+    content[name] = loaded.entries;
+    ids[name] = loaded.ids;
+  }
   for (const [name, spec] of Object.entries(tableCollections)) content[name] = loadTable(files, spec, issues);
+  content['ids'] = ids;
   return content as LoadedContent;
 }

@@ -20,19 +20,9 @@ const REF_LABELS: Record<RefCollection, string> = {
   screens: '显示屏预设',
 };
 
-function idSet(entries: readonly { id: string }[]): Set<string> {
-  return new Set(entries.map((e) => e.id));
-}
-
 /** Checks that every referenced id exists, naming the field and listing what exists. */
 function checkReferences(content: LoadedContent, issues: IssueList) {
-  const known: Record<RefCollection, Set<string>> = {
-    measures: idSet(content.measures),
-    units: idSet(content.units),
-    areas: idSet(content.areas),
-    columns: idSet(content.columns),
-    screens: idSet(content.screens),
-  };
+  const known: Record<RefCollection, Set<string>> = content.ids;
   const check = (entry: LoadedEntry<unknown>, path: (string | number)[], target: RefCollection, id: string) => {
     if (known[target].has(id)) return;
     const sample = [...known[target]].slice(0, 8).join('、');
@@ -69,7 +59,7 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
 
 /** Measure ids follow the plan's numbering, and their area must exist. */
 function checkNumbering(content: LoadedContent, issues: IssueList) {
-  const areas = idSet(content.areas);
+  const areas = content.ids.areas;
   for (const [collection, entries] of [['areas', content.areas], ['duties', content.duties], ['requirements', content.requirements]] as const) {
     for (const e of entries) {
       if (!/^[1-9]\d*$/.test(e.id)) issues.error(e.file, 1, '文件名', `${collection} 的文件名应是序号，例如 1.md、2.md`);
@@ -142,11 +132,12 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
 function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
   for (const plan of content.plan) {
     const { areas, measures } = plan.data.declared;
-    if (measures !== content.measures.length) {
-      issues.warning(plan.file, plan.lineOf(['declared', 'measures']), 'declared.measures', `方案声明 ${measures} 项整改措施，内容中实际有 ${content.measures.length} 项；网站按实际的 ${content.measures.length} 项统计`);
+    const found = { measures: content.ids.measures.size, areas: content.ids.areas.size };
+    if (measures !== found.measures) {
+      issues.warning(plan.file, plan.lineOf(['declared', 'measures']), 'declared.measures', `方案声明 ${measures} 项整改措施，内容中实际有 ${found.measures} 项；网站按实际的 ${found.measures} 项统计`);
     }
-    if (areas !== content.areas.length) {
-      issues.warning(plan.file, plan.lineOf(['declared', 'areas']), 'declared.areas', `方案声明 ${areas} 个方面的问题，内容中实际有 ${content.areas.length} 个；网站按实际数统计`);
+    if (areas !== found.areas) {
+      issues.warning(plan.file, plan.lineOf(['declared', 'areas']), 'declared.areas', `方案声明 ${areas} 个方面的问题，内容中实际有 ${found.areas} 个；网站按实际的 ${found.areas} 个统计`);
     }
   }
 }

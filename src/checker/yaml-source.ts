@@ -28,7 +28,9 @@ function describeYamlError(code: string, raw: string): string {
     TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
     BAD_SCALAR_START: '值的开头字符不能直接写，请给这个值加上引号',
   };
-  return `YAML 格式错误：${known[code] ?? '无法解析'}（${code}: ${raw.split('\n')[0]}）`;
+  // The library reports an unclosed [ or { as an indentation problem; name the real cause.
+  const text = /end with a [\]}]/.test(raw) ? '方括号 [ ] 或花括号 { } 没有成对' : (known[code] ?? '无法解析');
+  return `YAML 格式错误：${text}（${code}: ${raw.split('\n')[0]}）`;
 }
 
 /**

@@ -63,7 +63,9 @@ export function calendarDate(rule = '日期，格式 YYYY-MM-DD，且须是真�
   return z.union([z.string(), z.date()], hint(rule)).transform((value, ctx) => {
     const date = toCalendarDate(value);
     if (date === undefined) {
-      ctx.addIssue({ code: 'custom', message: rule, input: value });
+      // A well-formed date that is not on the calendar (2021-02-30) deserves its own words.
+      const wellFormed = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+      ctx.addIssue({ code: 'custom', message: wellFormed ? `日期 ${value.trim()} 不存在（该月没有这一天）。${rule}` : rule, input: value });
       return z.NEVER;
     }
     return date;
@@ -100,7 +102,7 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `不认识的字段：${issue.keys.join('、')}。请检查拼写，可用的字段见《编辑指南》`
+        ? `不认识的字段：${issue.keys.join('、')}。请检查拼写；这里可用的字段是 ${Object.keys(shape).join('、')}`
         : '这里应是一组“字段: 值”',
   });
 }
