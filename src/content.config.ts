@@ -2,8 +2,9 @@
  * Astro's content collections, defined from the shared collection registry so that the build
  * and `npm run check` read the same files with the same schemas.
  */
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { csvTableLoader } from './loaders/csv-table.ts';
 import {
   entryCollections as e,
@@ -13,26 +14,29 @@ import {
   type EntryCollectionSpec,
 } from './schemas/collections.ts';
 
-function entries<S extends EntryCollectionSpec>(spec: S) {
-  return defineCollection({
+/** A collection of files in `spec.dir`; ids are file names, so URLs follow them. */
+function entries<T extends z.ZodType>(spec: EntryCollectionSpec, schema: T | ((ctx: SchemaContext) => T)) {
+  // The explicit type argument keeps each collection's data type (inference stops at the base schema type).
+  return defineCollection<T>({
     loader: glob({ base: spec.dir, pattern: globPattern(spec), generateId: ({ entry }) => entryId(entry) }),
-    schema: ({ image }) => spec.schema({ image }) as ReturnType<S['schema']>,
+    schema,
   });
 }
 
 export const collections = {
-  plan: entries(e.plan),
-  duties: entries(e.duties),
-  requirements: entries(e.requirements),
-  areas: entries(e.areas),
-  measures: entries(e.measures),
-  units: entries(e.units),
-  updates: entries(e.updates),
-  columns: entries(e.columns),
-  posts: entries(e.posts),
-  notices: entries(e.notices),
-  screens: entries(e.screens),
-  settings: entries(e.settings),
+  plan: entries(e.plan, e.plan.schema()),
+  duties: entries(e.duties, e.duties.schema()),
+  requirements: entries(e.requirements, e.requirements.schema()),
+  areas: entries(e.areas, e.areas.schema()),
+  measures: entries(e.measures, e.measures.schema()),
+  units: entries(e.units, e.units.schema()),
+  updates: entries(e.updates, e.updates.schema()),
+  columns: entries(e.columns, e.columns.schema()),
+  // Posts take Astro's own image(), so covers are typed as images and processed by astro:assets.
+  posts: entries(e.posts, ({ image }) => e.posts.schema({ image })),
+  notices: entries(e.notices, e.notices.schema()),
+  screens: entries(e.screens, e.screens.schema()),
+  settings: entries(e.settings, e.settings.schema()),
   metrics: defineCollection({ loader: csvTableLoader(t.metrics.path), schema: t.metrics.schema }),
   observations: defineCollection({ loader: csvTableLoader(t.observations.path), schema: t.observations.schema }),
 };

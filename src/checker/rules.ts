@@ -107,16 +107,16 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
     }
   }
   // Two records that set different statuses for one measure on the same day leave the order to chance.
-  const seen = new Map<string, LoadedEntry<{ status?: string }>>();
+  const seen = new Map<string, { file: string; status: string }>();
   for (const u of content.updates) {
     if (!u.data.status) continue;
     for (const m of u.data.measures) {
       const key = `${m}@${u.data.date}`;
       const other = seen.get(key);
-      if (other && other.data.status !== u.data.status) {
+      if (other && other.status !== u.data.status) {
         issues.warning(u.file, u.lineOf(['status']), 'status', `与 ${other.file} 在同一天（${u.data.date}）给措施 ${m} 设了不同状态，按文件名顺序取后者`);
       }
-      seen.set(key, u);
+      seen.set(key, { file: u.file, status: u.data.status });
     }
   }
   for (const plan of content.plan) {

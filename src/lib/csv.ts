@@ -55,7 +55,8 @@ export class CsvSyntaxError extends Error {
 export function parseCsv(text: string, aliases: Readonly<Record<string, string>> = {}): CsvTable {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+    // With `info: true` each record comes with its line; csv-parse's overloads do not express that.
+    records = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
     const e = error as { message?: string; lines?: number };
     throw new CsvSyntaxError(e.message ?? String(error), e.lines ?? 1);

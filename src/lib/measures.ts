@@ -27,6 +27,7 @@ export function compareMeasureIds(a: string, b: string): number {
 /** What status derivation needs of a progress record (进展记录). */
 export interface StatusRecord {
   id: string;
+  title: string;
   date: CalendarDate;
   measures: readonly string[];
   status?: MeasureStatus | undefined;
@@ -43,7 +44,7 @@ export function statusChangesByMeasure(records: readonly StatusRecord[]): Map<st
   for (const r of records) {
     if (!r.status) continue;
     for (const measureId of r.measures) {
-      const change: StatusChange = { date: r.date, status: r.status, recordId: r.id, evidence: r.evidence ?? [] };
+      const change: StatusChange = { date: r.date, status: r.status, recordId: r.id, title: r.title, evidence: r.evidence ?? [] };
       if (r.completedOn) change.completedOn = r.completedOn;
       const list = byMeasure.get(measureId) ?? [];
       list.push(change);

@@ -22,6 +22,8 @@ export interface StatusChange {
   status: MeasureStatus;
   /** The progress record's id, to link to it. */
   recordId: string;
+  /** The record's title: why the status changed. */
+  title: string;
   /** When the work was finished (defaults to the record's date). */
   completedOn?: CalendarDate;
   evidence: readonly string[];

@@ -27,8 +27,8 @@ import {
 export { MEASURE_ID, SLUG_ID } from './fields.ts';
 
 /** What a collection schema may ask of its environment: Astro's `image()` or the checker's stand-in. */
-export interface SchemaContext {
-  image: () => z.ZodType;
+export interface SchemaContext<I extends z.ZodType = z.ZodType> {
+  image: () => I;
 }
 
 const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的文件名，例如 yishu-liangqiang');
@@ -128,7 +128,7 @@ export const columnSchema = strict({
 });
 
 /** 宣传文章: a post in a column. */
-export function postSchema({ image }: SchemaContext) {
+export function postSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
   return strict({
     title: text('文章标题，例如：X村党支部召开“一树两强”动员会'),
     date: calendarDate('发布日期，格式 YYYY-MM-DD，例如 2026-09-10'),

@@ -18,14 +18,14 @@ describe('measure ids', () => {
 describe('statusChangesByMeasure', () => {
   it('gives each measure of a record its change and skips records without a status', () => {
     const map = statusChangesByMeasure([
-      { id: 'a', date: '2026-09-01', measures: ['1-1', '1-2'], status: '推进中' },
-      { id: 'b', date: '2026-09-02', measures: ['1-1'] },
-      { id: 'c', date: '2026-09-03', measures: ['1-1'], status: '已完成', completedOn: '2026-09-02', evidence: ['记录'] },
+      { id: 'a', title: '甲', date: '2026-09-01', measures: ['1-1', '1-2'], status: '推进中' },
+      { id: 'b', title: '乙', date: '2026-09-02', measures: ['1-1'] },
+      { id: 'c', title: '丙', date: '2026-09-03', measures: ['1-1'], status: '已完成', completedOn: '2026-09-02', evidence: ['记录'] },
     ]);
     expect([...map.keys()].sort()).toEqual(['1-1', '1-2']);
     expect(map.get('1-1')).toEqual([
-      { date: '2026-09-01', status: '推进中', recordId: 'a', evidence: [] },
-      { date: '2026-09-03', status: '已完成', recordId: 'c', evidence: ['记录'], completedOn: '2026-09-02' },
+      { date: '2026-09-01', status: '推进中', recordId: 'a', title: '甲', evidence: [] },
+      { date: '2026-09-03', status: '已完成', recordId: 'c', title: '丙', evidence: ['记录'], completedOn: '2026-09-02' },
     ]);
   });
 });

@@ -5,6 +5,7 @@ const change = (date: string, status: StatusChange['status'], recordId = date, e
   date,
   status,
   recordId,
+  title: `记录 ${recordId}`,
   evidence: [],
   ...extra,
 });
