@@ -1,0 +1,34 @@
+/**
+ * `astro build` refuses content the checker refuses, naming file, line and field: the build
+ * cannot be run around the checker. Runs a real build on a copy of the project.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+const copy = mkdtempSync(join(tmpdir(), 'build-refuses-'));
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+describe('astro build with broken content', () => {
+  it('stops before building and prints the same lines as npm run check', () => {
+    for (const part of ['src', 'data', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      cpSync(join(PROJECT_ROOT, part), join(copy, part), { recursive: true });
+    }
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'));
+    const measure = join(copy, 'src/content/measures/2-2.md');
+    writeFileSync(measure, readFileSync(measure, 'utf8').replace(/^deadline: .*$/m, 'deadline: 2026-02-30'));
+    const post = join(copy, 'src/content/posts/2026-11-08-gongzhonghao-lanmu.md');
+    writeFileSync(post, `${readFileSync(post, 'utf8')}\n联系电话 13812345678\n`);
+
+    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const output = run.stdout + run.stderr;
+    expect(run.status).not.toBe(0);
+    expect(output).toContain('src/content/measures/2-2.md:5  deadline  整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31');
+    expect(output).toMatch(/src\/content\/posts\/2026-11-08-gongzhonghao-lanmu\.md:\d+  个人信息  发现手机号码 138\*\*\*\*5678/);
+    expect(output).toContain('内容检查未通过（2 个错误）');
+    expect(output).not.toContain('page(s) built');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Tests over the built site in dist/ (`npm test` builds first). They compare what the pages
+ * show with what the content says, computed independently through the checker's loader.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/checker/index.ts';
+import { statusChangesByMeasure } from '../../src/lib/measures.ts';
+import { deriveMeasureState } from '../../src/lib/status.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+const DIST = join(PROJECT_ROOT, 'dist');
+/** A built page, without Astro's scoping attributes, which say nothing about content. */
+const read = (path: string) => readFileSync(join(DIST, path), 'utf8').replace(/ data-astro-cid-\w+/g, '');
+
+beforeAll(() => {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ 不存在：请先运行 npm run build（npm test 会自动构建）');
+});
+
+/** 数据截至 as the build printed it, turned back into YYYY-MM-DD. */
+function buildDateOf(html: string): string {
+  const m = /数据截至 (\d{4})年(\d{1,2})月(\d{1,2})日/.exec(html);
+  if (!m) throw new Error('page shows no 数据截至 date');
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+describe('the built site', () => {
+  const { content } = checkProject(PROJECT_ROOT);
+
+  it('has exactly one page per measure, at its stable URL', () => {
+    const built = readdirSync(join(DIST, 'measures')).filter((d) => existsSync(join(DIST, 'measures', d, 'index.html')));
+    expect(built.sort()).toEqual(content.measures.map((m) => m.id).sort());
+    expect(built).toHaveLength(20);
+  });
+
+  it('shows each measure with its title, owners and the status derived from the records', () => {
+    const changes = statusChangesByMeasure(content.updates.map((u) => ({ id: u.id, ...u.data })));
+    const names = new Map(content.units.map((u) => [u.id, u.data.name]));
+    for (const m of content.measures) {
+      const html = read(`measures/${m.id}/index.html`);
+      const state = deriveMeasureState(m.data.deadline, changes.get(m.id) ?? [], buildDateOf(html));
+      expect(html, m.id).toContain(`<h1>${m.data.title}</h1>`);
+      expect(html, m.id).toContain(m.data.owners.map((o) => names.get(o)).join('、'));
+      expect(html, m.id).toMatch(new RegExp(`状态</dt><dd><span[^>]*><span aria-hidden="true">.</span>${state.status}</span>`));
+      expect(html.includes('>逾期</span>'), `${m.id} overdue`).toBe(state.overdue);
+    }
+  });
+
+  it('lists every area and measure on the home page with the counts found in the content', () => {
+    const html = read('index.html');
+    for (const m of content.measures) expect(html).toContain(`href="/measures/${m.id}/"`);
+    expect(html).toContain(`共 5 个方面的问题、20 项整改措施`);
+  });
+
+  it('marks every page zh-CN, gives it a unique title and says the data are a demonstration', () => {
+    const pages = ['index.html', ...content.measures.map((m) => `measures/${m.id}/index.html`), ...content.posts.map((p) => `posts/${p.id}/index.html`)];
+    const titles = new Set<string>();
+    for (const page of pages) {
+      const html = read(page);
+      expect(html, page).toMatch(/^<!DOCTYPE html><html lang="zh-CN"/);
+      titles.add(/<title>(.*?)<\/title>/.exec(html)![1]!);
+      expect(html, page).toContain('演示数据');
+    }
+    expect(titles.size).toBe(pages.length);
+  });
+
+  it('renders the MDX post with the project components and no script', () => {
+    const html = read('posts/2026-10-22-xuanchuanlan/index.html');
+    expect(html).toContain('<aside class="callout" aria-label="方案原文"');
+    expect(html).toMatch(/<a href="\/measures\/5-2\/">措施 5-2「坚持直观引导、入脑入心」<\/a>/);
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('serves the post cover as optimised images with width and height', () => {
+    const html = read('posts/2026-09-10-x-cun-dongyuanhui/index.html');
+    expect(html).toMatch(/<img[^>]+srcset="[^"]+\.webp 360w/);
+    expect(html).toMatch(/<img[^>]+width="\d+"[^>]+height="\d+"/);
+  });
+});
