@@ -6,9 +6,10 @@
  * Build time must grow linearly with N: nothing may list every entry on every page.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { copyProject } from './copy-project.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -88,10 +89,7 @@ const results: { n: number; check: Phase; build: Phase; pages: number }[] = [];
 for (const n of sizes.length > 0 ? sizes : [200, 2000]) {
   const dir = mkdtempSync(join(tmpdir(), `bench-${n}-`));
   try {
-    for (const part of ['src', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-      cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    copyProject(ROOT, dir);
     mkdirSync(join(dir, 'src/content/updates'), { recursive: true });
     generate(dir, n);
     const check = run(dir, ['scripts/check.ts']);

@@ -3,10 +3,11 @@
  * cannot be run around the checker. Runs a real build on a copy of the project.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject } from '../../scripts/copy-project.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const copy = mkdtempSync(join(tmpdir(), 'build-refuses-'));
@@ -14,10 +15,7 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 describe('astro build with broken content', () => {
   it('stops before building and prints the same lines as npm run check', () => {
-    for (const part of ['src', 'data', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-      cpSync(join(PROJECT_ROOT, part), join(copy, part), { recursive: true });
-    }
-    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'));
+    copyProject(PROJECT_ROOT, copy);
     const measure = join(copy, 'src/content/measures/2-2.md');
     writeFileSync(measure, readFileSync(measure, 'utf8').replace(/^deadline: .*$/m, 'deadline: 2026-02-30'));
     const post = join(copy, 'src/content/posts/2026-11-08-gongzhonghao-lanmu.md');
