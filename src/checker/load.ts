@@ -3,7 +3,7 @@
  * an issue with file, line and field. Nothing stops at the first error.
  */
 import { z } from 'astro/zod';
-import { decodeText, parseCsv, CsvSyntaxError } from '../lib/csv.ts';
+import { CsvSyntaxError, decodeText, filledCells, parseCsv } from '../lib/csv.ts';
 import {
   entryCollections,
   entryId,
@@ -158,8 +158,7 @@ export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues
     for (const c of missing) issues.error(file, 1, c, `缺少列“${c}”：第一行（表头）必须包含 ${required.join('、')}`);
     if (unknown.length > 0 || missing.length > 0) continue;
     for (const row of table.rows) {
-      const cells = Object.fromEntries(Object.entries(row.cells).filter(([k, v]) => shape[k] && !(v === '' && shape[k].safeParse(undefined).success)));
-      const parsed = spec.schema.safeParse(cells);
+      const parsed = spec.schema.safeParse(filledCells(row.cells));
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           issues.error(file, row.line, fieldName(issue.path), `第 ${row.line} 行“${fieldName(issue.path)}”列：${issue.message}`);

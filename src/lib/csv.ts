@@ -48,6 +48,15 @@ export class CsvSyntaxError extends Error {
 }
 
 /**
+ * A row's cells without the empty ones: an empty cell means "not given", so an optional column
+ * may be left blank and a required one is reported as missing (never read as 0 or "").
+ * @example filledCells({ value: '', note: '演示' }) // { note: '演示' }
+ */
+export function filledCells(cells: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(cells).filter(([, v]) => v !== ''));
+}
+
+/**
  * Parses CSV text with a header row into rows keyed by column name. `aliases` maps header
  * names as editors write them (e.g. 单位) onto the canonical column names (e.g. unit).
  * Blank lines are skipped; cells are trimmed.

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { decodeText, parseCsv } from '../lib/csv.ts';
+import { decodeText, filledCells, parseCsv } from '../lib/csv.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
 
 /** Loads one CSV file, or every `.csv` file in a folder, with one entry per row (id `file:line`). */
@@ -29,9 +29,7 @@ export function csvTableLoader(path: string): Loader {
         const { rows } = parseCsv(decodeText(readFileSync(join(root, file))).text, CSV_ALIASES);
         for (const row of rows) {
           const id = `${file}:${row.line}`;
-          // Empty optional cells are absent, as in the checker.
-          const cells = Object.fromEntries(Object.entries(row.cells).filter(([, v]) => v !== ''));
-          store.set({ id, data: await parseData({ id, data: cells }) });
+          store.set({ id, data: await parseData({ id, data: filledCells(row.cells) }) });
         }
       }
     },

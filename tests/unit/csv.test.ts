@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, decodeText, parseCsv } from '../../src/lib/csv.ts';
+import { CsvSyntaxError, decodeText, filledCells, parseCsv } from '../../src/lib/csv.ts';
 import { CSV_ALIASES } from '../../src/schemas/index.ts';
 
 const SAMPLE = '统计期,单位,指标,数值\r\n2026-09,X村党支部,activity-days,1\r\n';
@@ -50,5 +50,11 @@ describe('parseCsv', () => {
   });
   it('returns no rows for an empty file', () => {
     expect(parseCsv('')).toEqual({ columns: [], rows: [] });
+  });
+});
+
+describe('filledCells', () => {
+  it('leaves out empty cells so optional columns may be blank and required ones are reported missing', () => {
+    expect(filledCells({ period: '2026-09', value: '', note: '' })).toEqual({ period: '2026-09' });
   });
 });
