@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 
@@ -12,7 +13,9 @@ export default defineConfig({
   // Office content has no code blocks; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   // The checker must run before any other integration touches content.
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  // Reading pages carry their CSS inline: one request for the page, nothing render-blocking.
+  build: { inlineStylesheets: 'always' },
   security: {
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],

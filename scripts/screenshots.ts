@@ -28,9 +28,14 @@ try {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
     for (const path of pages) {
       await page.goto(url + path);
-      const file = join(OUT, `${size.name}${path.replaceAll('/', '_') || '_'}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(file);
+      const name = `${size.name}${path.replaceAll('/', '_') || '_'}`;
+      await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+      // Also the page in screen-sized pieces, which are easier to look at than one tall image.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, i = 1; y < height && i <= 6; y += size.height, i += 1) {
+        await page.screenshot({ path: join(OUT, `${name}.${i}.png`), clip: { x: 0, y, width: size.width, height: Math.min(size.height, height - y) }, fullPage: true });
+      }
+      console.log(join(OUT, `${name}.png`));
     }
     await page.close();
   }

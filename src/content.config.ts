@@ -32,11 +32,11 @@ export const collections = {
   units: entries(e.units, e.units.schema()),
   updates: entries(e.updates, e.updates.schema()),
   columns: entries(e.columns, e.columns.schema()),
-  // Posts take Astro's own image(), so covers are typed as images and processed by astro:assets.
+  // Posts and settings take Astro's own image(), so covers and the QR code are processed by astro:assets.
   posts: entries(e.posts, ({ image }) => e.posts.schema({ image })),
   notices: entries(e.notices, e.notices.schema()),
   screens: entries(e.screens, e.screens.schema()),
-  settings: entries(e.settings, e.settings.schema()),
+  settings: entries(e.settings, ({ image }) => e.settings.schema({ image })),
   metrics: defineCollection({ loader: csvTableLoader(t.metrics.path), schema: t.metrics.schema }),
   observations: defineCollection({ loader: csvTableLoader(t.observations.path), schema: t.observations.schema }),
 };

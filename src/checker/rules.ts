@@ -142,19 +142,36 @@ function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
   }
 }
 
+/** An image field must name a picture beside the entry, and come with its text alternative. */
+function checkImage(
+  entry: LoadedEntry<unknown>,
+  files: ProjectFiles,
+  issues: IssueList,
+  field: readonly string[],
+  image: unknown,
+  alt: { key: string; value: unknown; example: string },
+) {
+  if (typeof image !== 'string') return;
+  const name = field.join('.');
+  const line = entry.lineOf(field);
+  const path = `${dirname(entry.file)}/${image.replace(/^\.\//, '')}`;
+  if (!/\.(jpe?g|png|webp|avif|gif)$/i.test(image)) {
+    issues.error(entry.file, line, name, `图片“${image}”应是 .jpg、.png、.webp 或 .avif 文件`);
+  } else if (image.includes('..') || !files.exists(path)) {
+    issues.error(entry.file, line, name, `找不到图片 ${path}：把图片放在这个文件旁边，写 ./文件名`);
+  }
+  if (alt.value === undefined) {
+    issues.error(entry.file, line, alt.key, `有图片时必须写 ${alt.key}（图片的文字说明），例如：${alt.key}: ${alt.example}`);
+  }
+}
+
 function checkImages(content: LoadedContent, files: ProjectFiles, issues: IssueList) {
   for (const p of content.posts) {
-    const cover = p.data.cover as string | undefined;
-    if (cover === undefined) continue;
-    const path = `${dirname(p.file)}/${cover.replace(/^\.\//, '')}`;
-    if (!/\.(jpe?g|png|webp|avif|gif)$/i.test(cover)) {
-      issues.error(p.file, p.lineOf(['cover']), 'cover', `封面“${cover}”应是 .jpg、.png、.webp 或 .avif 图片`);
-    } else if (cover.includes('..') || !files.exists(path)) {
-      issues.error(p.file, p.lineOf(['cover']), 'cover', `找不到封面图片 ${path}：把图片放在文章旁边，写 ./文件名`);
-    }
-    if (p.data.coverAlt === undefined) {
-      issues.error(p.file, p.lineOf(['cover']), 'coverAlt', '有封面图片时必须写 coverAlt（图片的文字说明），例如：coverAlt: 党员在宣传栏前学习');
-    }
+    checkImage(p, files, issues, ['cover'], p.data.cover, { key: 'coverAlt', value: p.data.coverAlt, example: '党员在宣传栏前学习' });
+  }
+  for (const s of content.settings) {
+    const account = s.data.officialAccount;
+    checkImage(s, files, issues, ['officialAccount', 'qr'], account?.qr, { key: 'qrAlt', value: account?.qrAlt, example: '“X镇发布”公众号二维码' });
   }
 }
 

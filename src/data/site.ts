@@ -1,16 +1,19 @@
 /**
  * The one module that reads Astro's collections. Pages get typed, precomputed view models from
- * here and never call `getCollection` themselves; everything is computed once per build.
+ * here and never call `getCollection` themselves; everything is computed once per build, and
+ * nothing here is quadratic in the number of entries.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildDate, type CalendarDate } from '../lib/dates.ts';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { buildDate, nextActivityDay, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../lib/measures.ts';
-import { deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
+import { CLOSED_STATUSES, deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
 
-export interface UnitView {
+type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
+
+export interface Link {
   id: string;
-  name: string;
-  kind: CollectionEntry<'units'>['data']['kind'];
+  title: string;
 }
 
 export interface MeasureView {
@@ -18,20 +21,51 @@ export interface MeasureView {
   area: number;
   number: number;
   title: string;
-  owners: UnitView[];
-  deadline: CollectionEntry<'measures'>['data']['deadline'];
+  owners: UnitRef[];
+  deadline: Data<'measures'>['deadline'];
   state: MeasureState;
   entry: CollectionEntry<'measures'>;
-  previous?: { id: string; title: string };
-  next?: { id: string; title: string };
+  previous?: Link;
+  next?: Link;
+  /** Progress records about this measure, newest first. */
+  records: RecordView[];
+  /** Posts about this measure, newest first. */
+  posts: PostView[];
+}
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface UnitView extends UnitRef {
+  kind: Data<'units'>['kind'];
+  entry: CollectionEntry<'units'>;
+  /** Measures the unit is responsible for (its checklist), in the plan's order. */
+  measures: MeasureView[];
+  summary: ProgressSummary;
+  /** Records naming the unit, newest first. */
+  records: RecordView[];
 }
 
 export interface AreaView {
   id: string;
   number: number;
   title: string;
+  manifestations: NonNullable<Data<'areas'>['manifestations']>;
   measures: MeasureView[];
   summary: ProgressSummary;
+}
+
+export interface RecordView {
+  id: string;
+  title: string;
+  date: CalendarDate;
+  status?: Data<'updates'>['status'];
+  evidence: readonly string[];
+  measures: Link[];
+  units: UnitRef[];
+  entry: CollectionEntry<'updates'>;
 }
 
 export interface PostView {
@@ -39,46 +73,126 @@ export interface PostView {
   title: string;
   date: CalendarDate;
   summary: string;
+  column: Link;
+  screen: boolean;
   entry: CollectionEntry<'posts'>;
 }
 
-export interface SiteModel {
-  settings: CollectionEntry<'settings'>['data'];
-  plan: CollectionEntry<'plan'>;
-  /** 数据截至: the build date, the only wall-clock date on the site. */
-  today: CalendarDate;
-  areas: AreaView[];
-  measures: MeasureView[];
-  summary: ProgressSummary;
-  units: UnitView[];
+export interface ColumnView {
+  id: string;
+  title: string;
+  description: string;
   /** Newest first. */
   posts: PostView[];
 }
 
+export interface NoticeView {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  urgent: boolean;
+  entry: CollectionEntry<'notices'>;
+}
+
+export interface SiteModel {
+  settings: Data<'settings'>;
+  plan: CollectionEntry<'plan'>;
+  duties: CollectionEntry<'duties'>[];
+  requirements: CollectionEntry<'requirements'>[];
+  /** 数据截至: the build date, the only wall-clock date on the site. */
+  today: CalendarDate;
+  nextActivityDay: CalendarDate;
+  areas: AreaView[];
+  measures: MeasureView[];
+  measureById: ReadonlyMap<string, MeasureView>;
+  summary: ProgressSummary;
+  units: UnitView[];
+  /** Newest first. */
+  records: RecordView[];
+  /** Newest first. */
+  posts: PostView[];
+  columns: ColumnView[];
+  /** Notices not yet ended on the build date, soonest first. */
+  notices: NoticeView[];
+  /** Open measures with a dated deadline, soonest (most overdue) first. */
+  upcomingDeadlines: MeasureView[];
+  ledger: LedgerRow[];
+}
+
 let cached: Promise<SiteModel> | undefined;
 
+const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) => a.data.order - b.data.order;
+const byNumericId = (a: { id: string }, b: { id: string }) => Number(a.id) - Number(b.id);
+/** Newest first; ties by id so two builds agree. */
+const newestFirst = (a: { date: string; id: string }, b: { date: string; id: string }) =>
+  a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
+
+function groupInto<T>(keys: (item: T) => readonly string[], items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+  }
+  return map;
+}
+
 async function build(): Promise<SiteModel> {
-  const [settingsEntries, planEntries, areaEntries, measureEntries, unitEntries, updates, postEntries] = await Promise.all([
-    getCollection('settings'),
-    getCollection('plan'),
-    getCollection('areas'),
-    getCollection('measures'),
-    getCollection('units'),
-    getCollection('updates'),
-    getCollection('posts'),
-  ]);
-  // The checker guarantees exactly one of each before the build starts.
-  const settings = settingsEntries[0]!.data;
-  const plan = planEntries[0]!;
+  const [settings, plan, duties, requirements, areaEntries, measureEntries, unitEntries, updates, columnEntries, postEntries, noticeEntries] =
+    await Promise.all([
+      getCollection('settings'),
+      getCollection('plan'),
+      getCollection('duties'),
+      getCollection('requirements'),
+      getCollection('areas'),
+      getCollection('measures'),
+      getCollection('units'),
+      getCollection('updates'),
+      getCollection('columns'),
+      getCollection('posts'),
+      getCollection('notices'),
+    ]);
   const today = buildDate(process.env);
 
-  const units = unitEntries
-    .map((u) => ({ id: u.id, name: u.data.name, kind: u.data.kind, order: u.data.order }))
-    .sort((a, b) => a.order - b.order)
-    .map(({ id, name, kind }) => ({ id, name, kind }));
-  const unitById = new Map(units.map((u) => [u.id, u]));
+  const unitRefs = new Map(unitEntries.map((u) => [u.id, { id: u.id, name: u.data.name }]));
+  const measureTitles = new Map(measureEntries.map((m) => [m.id, m.data.title]));
+
+  const records: RecordView[] = updates
+    .map((u) => {
+      const record: RecordView = {
+        id: u.id,
+        title: u.data.title,
+        date: u.data.date,
+        evidence: u.data.evidence ?? [],
+        // The checker guarantees every referenced id exists before the build.
+        measures: u.data.measures.map((id) => ({ id, title: measureTitles.get(id)! })),
+        units: u.data.units.map((id) => unitRefs.get(id)!),
+        entry: u,
+      };
+      if (u.data.status) record.status = u.data.status;
+      return record;
+    })
+    .sort(newestFirst);
+
+  const columnTitles = new Map(columnEntries.map((c) => [c.id, c.data.title]));
+  const posts: PostView[] = postEntries
+    .map((entry) => ({
+      id: entry.id,
+      title: entry.data.title,
+      date: entry.data.date,
+      summary: entry.data.summary,
+      column: { id: entry.data.column, title: columnTitles.get(entry.data.column)! },
+      screen: entry.data.screen ?? false,
+      entry,
+    }))
+    .sort(newestFirst);
 
   const changes = statusChangesByMeasure(updates.map((u) => ({ id: u.id, ...u.data })));
+  const recordsByMeasure = groupInto((r) => r.measures.map((m) => m.id), records);
+  const postsByMeasure = groupInto((p) => p.entry.data.measures ?? [], posts);
   const measures: MeasureView[] = measureEntries
     .sort((a, b) => compareMeasureIds(a.id, b.id))
     .map((entry) => {
@@ -88,10 +202,12 @@ async function build(): Promise<SiteModel> {
         area,
         number,
         title: entry.data.title,
-        owners: entry.data.owners.map((id) => unitById.get(id)!),
+        owners: entry.data.owners.map((id) => unitRefs.get(id)!),
         deadline: entry.data.deadline,
         state: deriveMeasureState(entry.data.deadline, changes.get(entry.id) ?? [], today),
         entry,
+        records: recordsByMeasure.get(entry.id) ?? [],
+        posts: postsByMeasure.get(entry.id) ?? [],
       };
     });
   measures.forEach((m, i) => {
@@ -100,20 +216,82 @@ async function build(): Promise<SiteModel> {
     if (prev) m.previous = { id: prev.id, title: prev.title };
     if (next) m.next = { id: next.id, title: next.title };
   });
+  const measureById = new Map(measures.map((m) => [m.id, m]));
 
   const measuresByArea = Map.groupBy(measures, (m) => String(m.area));
-  const areas = areaEntries
-    .map((a) => {
-      const own = measuresByArea.get(a.id) ?? [];
-      return { id: a.id, number: Number(a.id), title: a.data.title, measures: own, summary: summarise(own.map((m) => m.state)) };
-    })
-    .sort((a, b) => a.number - b.number);
+  const areas: AreaView[] = areaEntries.sort(byNumericId).map((a) => {
+    const own = measuresByArea.get(a.id) ?? [];
+    return {
+      id: a.id,
+      number: Number(a.id),
+      title: a.data.title,
+      manifestations: a.data.manifestations ?? [],
+      measures: own,
+      summary: summarise(own.map((m) => m.state)),
+    };
+  });
 
-  const posts = postEntries
-    .map((entry) => ({ id: entry.id, title: entry.data.title, date: entry.data.date, summary: entry.data.summary, entry }))
-    .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1));
+  const measuresByUnit = groupInto((m) => m.owners.map((o) => o.id), measures);
+  const recordsByUnit = groupInto((r) => r.units.map((u) => u.id), records);
+  const units: UnitView[] = unitEntries.sort(byOrder).map((u) => {
+    const own = measuresByUnit.get(u.id) ?? [];
+    return {
+      id: u.id,
+      name: u.data.name,
+      kind: u.data.kind,
+      entry: u,
+      measures: own,
+      summary: summarise(own.map((m) => m.state)),
+      records: recordsByUnit.get(u.id) ?? [],
+    };
+  });
 
-  return { settings, plan, today, areas, measures, summary: summarise(measures.map((m) => m.state)), units, posts };
+  const postsByColumn = Map.groupBy(posts, (p) => p.column.id);
+  const columns: ColumnView[] = columnEntries.sort(byOrder).map((c) => ({
+    id: c.id,
+    title: c.data.title,
+    description: c.data.description,
+    posts: postsByColumn.get(c.id) ?? [],
+  }));
+
+  // A notice is shown from the build date until its end; the display screens re-check the time themselves.
+  const startOfToday = parseLocalDateTime(`${today} 00:00`)!;
+  const notices: NoticeView[] = noticeEntries
+    .filter((n) => parseLocalDateTime(n.data.end)! >= startOfToday)
+    .map((n) => ({ id: n.id, title: n.data.title, start: n.data.start, end: n.data.end, urgent: n.data.urgent ?? false, entry: n }))
+    .sort((a, b) => (a.start < b.start ? -1 : 1));
+
+  const upcomingDeadlines = measures
+    .filter((m) => m.state.daysLeft !== undefined && !CLOSED_STATUSES.has(m.state.status))
+    .sort((a, b) => a.state.daysLeft! - b.state.daysLeft! || compareMeasureIds(a.id, b.id));
+
+  const areaByNumber = new Map(areas.map((a) => [a.number, a]));
+  const ledger = ledgerRows(
+    measures.map((m) => ({
+      area: areaByNumber.get(m.area)!,
+      measure: { id: m.id, title: m.title, owners: m.owners.map((o) => o.name), deadline: m.deadline, state: m.state },
+    })),
+  );
+
+  return {
+    settings: settings[0]!.data,
+    plan: plan[0]!,
+    duties: duties.sort(byNumericId),
+    requirements: requirements.sort(byNumericId),
+    today,
+    nextActivityDay: nextActivityDay(today),
+    areas,
+    measures,
+    measureById,
+    summary: summarise(measures.map((m) => m.state)),
+    units,
+    records,
+    posts,
+    columns,
+    notices,
+    upcomingDeadlines,
+    ledger,
+  };
 }
 
 /** The site's view model, computed once per build. */

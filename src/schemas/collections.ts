@@ -62,7 +62,7 @@ export const entryCollections = {
   posts: { name: 'posts', label: '宣传文章', dir: 'src/content/posts', extensions: ['md', 'mdx'], schema: postSchema },
   notices: { name: 'notices', label: '通知公告', dir: 'src/content/notices', extensions: ['md'], schema: fixed(noticeSchema) },
   screens: { name: 'screens', label: '显示屏预设', dir: 'src/content/screens', extensions: ['yaml'], schema: fixed(screenSchema) },
-  settings: { name: 'settings', label: '站点设置', dir: 'src/content/settings', extensions: ['yaml'], schema: fixed(settingsSchema) },
+  settings: { name: 'settings', label: '站点设置', dir: 'src/content/settings', extensions: ['yaml'], schema: settingsSchema },
 } as const satisfies Record<string, EntryCollectionSpec>;
 
 export const tableCollections = {

@@ -44,6 +44,11 @@ export const planSchema = strict({
     number: text('依据文件的文号，照原文填写，例如：X组字〔2020〕X号'),
   }),
   campaign: text('主题活动名称，例如：一树两强'),
+  sections: strict({
+    duties: text('方案第一部分的标题，例如：突出责任主体，强化党组织书记履职意识'),
+    areas: text('方案第二部分的标题，例如：梳理问题清单，推动整改措施落实到位'),
+    requirements: text('方案第三部分的标题，例如：整改工作有关要求'),
+  }),
   declared: strict({
     areas: count('方案中声明的问题方面数，整数，例如 5', 1, 100),
     measures: count('方案中声明的整改措施数，整数，例如 21', 1, 1000),
@@ -173,7 +178,8 @@ export const screenSchema = strict({
 });
 
 /** 站点设置: one entry. */
-export const settingsSchema = strict({
+export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
+  return strict({
   siteName: text('网站名称，例如：“一树两强”整改进展'),
   description: text('网站简介，一句话，用于搜索引擎和分享'),
   demo: z.boolean(hint('是否为演示数据：true 时每页提示“演示数据”，正式上线前改为 false')),
@@ -184,7 +190,13 @@ export const settingsSchema = strict({
     }),
     hint('监督联系方式列表'),
   ),
-});
+  officialAccount: strict({
+    name: text('公众号名称，例如：X镇发布'),
+    qr: image().optional(),
+    qrAlt: text('二维码图片的文字说明，例如：“X镇发布”公众号二维码').optional(),
+  }).optional(),
+  });
+}
 
 export const METRIC_PERIODS = ['月', '季', '年'] as const;
 

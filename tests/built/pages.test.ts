@@ -47,10 +47,11 @@ describe('the built site', () => {
     }
   });
 
-  it('lists every area and measure on the home page with the counts found in the content', () => {
-    const html = read('index.html');
-    for (const m of content.measures) expect(html).toContain(`href="/measures/${m.id}/"`);
-    expect(html).toContain(`共 5 个方面的问题、20 项整改措施`);
+  it('lists every area and measure on /areas/, and the home page gives the counts found in the content', () => {
+    const areas = read('areas/index.html');
+    for (const m of content.measures) expect(areas).toContain(`href="/measures/${m.id}/"`);
+    for (const a of content.areas) expect(areas).toContain(`href="/areas/${a.id}/"`);
+    expect(read('index.html')).toContain('5 个方面的问题、20 项整改措施');
   });
 
   it('marks every page zh-CN, gives it a unique title and says the data are a demonstration', () => {

@@ -1,0 +1,71 @@
+/**
+ * 整改台账: the ledger an inspection asks for, one row per measure, from problem to 销号. The
+ * page and the CSV download are generated from the same rows.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { formatDate } from './dates.ts';
+import { chineseNumeral, countdownText, deadlineText } from './format.ts';
+import { CLOSED_STATUSES, type Deadline, type MeasureState } from './status.ts';
+
+export interface LedgerInput {
+  area: { number: number; title: string };
+  measure: { id: string; title: string; owners: readonly string[]; deadline: Deadline; state: MeasureState };
+}
+
+export interface LedgerRow {
+  /** （一）… as in the plan. */
+  problem: string;
+  measureId: string;
+  measure: string;
+  owners: string;
+  deadline: string;
+  status: string;
+  /** 逾期 / 还剩 n 天 / empty. */
+  countdown: string;
+  /** Completion date, when 已完成. */
+  completedOn: string;
+  /** 已销号 for closed measures, 未销号 otherwise. */
+  closed: string;
+  /** The date of the latest status change. */
+  lastChange: string;
+}
+
+/** Builds the ledger rows in the plan's order (the caller passes measures sorted). */
+export function ledgerRows(items: readonly LedgerInput[]): LedgerRow[] {
+  return items.map(({ area, measure }) => ({
+    problem: `（${chineseNumeral(area.number)}）${area.title}`,
+    measureId: measure.id,
+    measure: measure.title,
+    owners: measure.owners.join('、'),
+    deadline: deadlineText(measure.deadline),
+    status: measure.state.overdue ? `${measure.state.status}（逾期）` : measure.state.status,
+    countdown: countdownText(measure.state),
+    completedOn: measure.state.completedOn ? formatDate(measure.state.completedOn) : '',
+    closed: CLOSED_STATUSES.has(measure.state.status) ? '已销号' : '未销号',
+    lastChange: measure.state.since ? formatDate(measure.state.since) : '',
+  }));
+}
+
+export const LEDGER_COLUMNS: readonly { key: keyof LedgerRow; label: string }[] = [
+  { key: 'problem', label: '问题' },
+  { key: 'measureId', label: '编号' },
+  { key: 'measure', label: '整改措施' },
+  { key: 'owners', label: '责任单位' },
+  { key: 'deadline', label: '整改时限' },
+  { key: 'status', label: '整改状态' },
+  { key: 'countdown', label: '剩余时间' },
+  { key: 'completedOn', label: '完成日期' },
+  { key: 'closed', label: '销号' },
+  { key: 'lastChange', label: '最近变化' },
+];
+
+/**
+ * The ledger as CSV, one row per measure, UTF-8 with a byte-order mark and CRLF line ends so
+ * Excel on a Chinese Windows PC opens it with the right characters. Every row carries the
+ * data-as-of date, so a saved copy says when it was true.
+ */
+export function ledgerCsv(rows: readonly LedgerRow[], asOf: string): string {
+  const header = [...LEDGER_COLUMNS.map((c) => c.label), '数据截至'];
+  const records = rows.map((r) => [...LEDGER_COLUMNS.map((c) => r[c.key]), formatDate(asOf)]);
+  return `\uFEFF${stringify([header, ...records], { record_delimiter: '\r\n' })}`;
+}
