@@ -1,0 +1,115 @@
+/**
+ * What only a browser shows: accessibility (axe-core) on every page at phone and desktop sizes,
+ * pages complete with JavaScript off, no console errors or CSP violations, the text-size switch.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlPages } from '../helpers/dist.ts';
+import { DESKTOP, PHONE, startHarness, type Harness } from '../helpers/browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const pages = htmlPages();
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+interface AxeResult {
+  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  passes: unknown[];
+}
+
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+])('axe-core at %s size', (_name, viewport) => {
+  it('finds no WCAG 2.2 AA violation on any page', async () => {
+    // Only axe's own injection bypasses the CSP; the CSP itself is tested below without bypass.
+    const context = await h.browser.newContext({ viewport, bypassCSP: true });
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const path of pages) {
+      await page.goto(h.url + path);
+      await page.evaluate(axeSource);
+      const result = (await page.evaluate(() =>
+        (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }),
+      )) as AxeResult;
+      // axe really ran its rules on this page.
+      expect(result.passes.length, path).toBeGreaterThan(10);
+      for (const v of result.violations) found.push(`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+    }
+    await context.close();
+    expect(found).toEqual([]);
+  });
+});
+
+describe('with JavaScript off', () => {
+  it('every page shows its heading, its text and its tables', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of pages) {
+      await page.goto(h.url + path);
+      const seen = await page.evaluate(() => ({
+        h1: document.querySelector('h1')?.textContent ?? '',
+        main: document.querySelector('main')?.textContent?.length ?? 0,
+        tables: [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().height),
+        asOf: document.body.innerText.includes('数据截至'),
+      }));
+      expect(seen.h1, path).not.toBe('');
+      expect(seen.main, path).toBeGreaterThan(20);
+      expect(seen.asOf, path).toBe(true);
+      for (const height of seen.tables) expect(height, `${path} table hidden`).toBeGreaterThan(0);
+    }
+    await context.close();
+  });
+
+  it('the 大/中/小 switch changes the text size', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/measures/1-1/`);
+    const size = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize));
+    const medium = await size();
+    await page.click('label[for="text-size-large"]');
+    const large = await size();
+    await page.click('label[for="text-size-small"]');
+    const small = await size();
+    expect(medium).toBeGreaterThanOrEqual(16);
+    expect(large).toBeGreaterThan(medium);
+    expect(small).toBeLessThan(medium);
+    expect(small).toBeGreaterThanOrEqual(16);
+    await context.close();
+  });
+});
+
+describe('console and CSP', () => {
+  it('no page logs an error, fails a request or violates its Content-Security-Policy', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    let current = '';
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${current}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
+    // ERR_ABORTED is the test's own navigation cancelling a late request (the favicon), not a failure.
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${current}: failed ${r.url()} ${r.failure()?.errorText}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && !r.url().endsWith('/404.html')) problems.push(`${current}: ${r.status()} ${r.url()}`);
+    });
+    for (const path of pages) {
+      current = path;
+      await page.goto(h.url + path, { waitUntil: 'load' });
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});

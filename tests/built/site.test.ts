@@ -1,0 +1,154 @@
+/**
+ * The built site as a whole: every page's head, every internal link and anchor, the ledger CSV,
+ * the RSS feed, the sitemap, and the page-weight budget of the HTML itself.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/checker/index.ts';
+import { compareMeasureIds } from '../../src/lib/measures.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { DIST, fileFor, htmlPages, readPage, requireDist } from '../helpers/dist.ts';
+
+beforeAll(requireDist);
+const { content } = checkProject(PROJECT_ROOT);
+
+describe('every page', () => {
+  const pages = htmlPages();
+
+  it('covers every template', () => {
+    for (const path of ['/', '/plan/', '/areas/', '/areas/1/', '/measures/1-1/', '/units/', '/units/x-cun/', '/updates/', '/ledger/', '/posts/', '/columns/yishu-liangqiang/', '/404.html'])
+      expect(pages).toContain(path);
+    expect(pages.filter((p) => p.startsWith('/updates/') && p !== '/updates/')).toHaveLength(content.updates.length);
+  });
+
+  it('has lang zh-CN, a unique title, a description, a canonical URL, Open Graph tags and a favicon', () => {
+    const titles = new Map<string, string>();
+    for (const path of pages) {
+      const doc = readPage(path);
+      expect(doc.querySelector('html')?.getAttribute('lang'), path).toBe('zh-CN');
+      const title = doc.querySelector('title')?.text ?? '';
+      expect(title, path).not.toBe('');
+      expect(titles.has(title), `${path} repeats the title of ${titles.get(title)}`).toBe(false);
+      titles.set(title, path);
+      expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')?.length, path).toBeGreaterThan(10);
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+      if (path !== '/404.html') expect(new URL(canonical).pathname, path).toBe(path);
+      for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:image'])
+        expect(doc.querySelector(`meta[property="${property}"]`), `${path} ${property}`).not.toBeNull();
+      expect(doc.querySelector('link[rel="icon"]'), path).not.toBeNull();
+    }
+  });
+
+  it('ships no JavaScript and loads nothing from another origin', () => {
+    for (const path of pages) {
+      const doc = readPage(path);
+      expect(doc.querySelectorAll('script'), path).toHaveLength(0);
+      for (const el of doc.querySelectorAll('[src], link[href]')) {
+        const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
+        expect(url.startsWith('http') && !url.startsWith('http://localhost'), `${path} loads ${url}`).toBe(false);
+      }
+    }
+  });
+
+  it('carries a CSP without unsafe-inline', () => {
+    for (const path of pages) {
+      const csp = readPage(path).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      expect(csp, path).toMatch(/default-src 'self'/);
+      expect(csp, path).not.toMatch(/unsafe-inline/);
+      expect(readPage(path).querySelectorAll('[style]'), `${path} has style attributes`).toHaveLength(0);
+    }
+  });
+
+  it('shows the data-as-of date and, while demo is on, the demonstration notice', () => {
+    for (const path of pages) {
+      const text = readPage(path).text;
+      expect(text, path).toMatch(/数据截至 \d{4}年\d{1,2}月\d{1,2}日/);
+      expect(text, path).toContain('本站目前展示的是演示数据');
+    }
+  });
+});
+
+describe('links', () => {
+  it('every internal link and #anchor in dist/ resolves', () => {
+    const broken: string[] = [];
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string) => {
+      if (!ids.has(file)) {
+        const doc = parse(readFileSync(file, 'utf8'));
+        ids.set(file, new Set(doc.querySelectorAll('[id]').map((e) => e.getAttribute('id')!)));
+      }
+      return ids.get(file)!;
+    };
+    let checked = 0;
+    for (const path of htmlPages()) {
+      for (const a of readPage(path).querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href')!;
+        if (/^(https?:|mailto:|tel:)/.test(href)) continue;
+        const target = new URL(href, `http://site${path}`);
+        const file = fileFor(target.pathname);
+        checked += 1;
+        if (!file) broken.push(`${path} → ${href}`);
+        else if (target.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(target.hash.slice(1)))) broken.push(`${path} → ${href} (no anchor)`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('the plan page has an anchor for every numbered item', () => {
+    const doc = readPage('/plan/');
+    const ids = new Set(doc.querySelectorAll('[id]').map((e) => e.getAttribute('id')));
+    for (const d of content.duties) expect(ids.has(`duty-${d.id}`)).toBe(true);
+    for (const a of content.areas) expect(ids.has(`area-${a.id}`)).toBe(true);
+    for (const m of content.measures) expect(ids.has(`measure-${m.id}`)).toBe(true);
+    for (const r of content.requirements) expect(ids.has(`requirement-${r.id}`)).toBe(true);
+  });
+});
+
+describe('downloads and feeds', () => {
+  it('the ledger CSV parses back with one row per measure, matching the ledger page', () => {
+    const bytes = readFileSync(join(DIST, 'ledger.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows: Record<string, string>[] = parseCsv(bytes.toString('utf8').slice(1), { columns: true });
+    expect(rows.map((r) => r['编号'])).toEqual(content.measures.map((m) => m.id).sort(compareMeasureIds));
+    const page = readPage('/ledger/');
+    for (const row of rows) {
+      const tr = page.querySelector(`#ledger-${row['编号']}`)!;
+      const cells = tr.querySelectorAll('td').map((td) => td.text.trim());
+      expect(cells.slice(0, 10)).toEqual(Object.values(row).slice(0, 10));
+    }
+  });
+
+  it('the RSS feed parses and lists every post, newest first', () => {
+    const xml = new XMLParser().parse(readFileSync(join(DIST, 'rss.xml'), 'utf8'));
+    const items = [xml.rss.channel.item].flat() as { title: string; link: string; pubDate: string }[];
+    expect(items.map((i) => new URL(i.link).pathname).sort()).toEqual(content.posts.map((p) => `/posts/${p.id}/`).sort());
+    const dates = items.map((i) => Date.parse(i.pubDate));
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+
+  it('the sitemap lists every page but the 404', () => {
+    const xml = new XMLParser().parse(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8'));
+    const urls = [xml.urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname).sort();
+    expect(urls).toEqual(htmlPages().filter((p) => p !== '/404.html').sort());
+  });
+});
+
+describe('page weight (HTML with its inline CSS, gzip)', () => {
+  const gz = (path: string) => gzipSync(readFileSync(fileFor(path)!)).length;
+  it('keeps reading pages under 12 KB and the home page under 20 KB', () => {
+    for (const path of ['/measures/1-1/', '/measures/5-2/', '/areas/4/', '/units/x-cun/', '/ledger/', '/posts/2026-10-22-xuanchuanlan/', '/updates/'])
+      expect(gz(path), path).toBeLessThan(12 * 1024);
+    expect(gz('/')).toBeLessThan(20 * 1024);
+  });
+  it('serves the post cover small enough for a phone', () => {
+    const img = readPage('/posts/2026-09-10-x-cun-dongyuanhui/').querySelector('img')!;
+    const smallest = img.getAttribute('srcset')!.split(',')[0]!.trim().split(' ')[0]!;
+    expect(statSync(fileFor(smallest)!).size).toBeLessThan(12 * 1024);
+  });
+});
