@@ -1,10 +1,12 @@
 /**
  * A minimal static file server over dist/ for browser tests and benchmarks: directory URLs
- * serve index.html, unknown paths serve dist/404.html with status 404.
+ * serve index.html, unknown paths serve dist/404.html with status 404, text is gzipped as a
+ * production server would, so bytes measured on the wire are realistic.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,9 +32,17 @@ export function serveDist(root: string): Promise<{ server: Server; url: string }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = existsSync(file);
     if (!found) file = join(root, '404.html');
-    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    if (existsSync(file)) createReadStream(file).pipe(res);
-    else res.end('404');
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    let body: Uint8Array = existsSync(file) ? readFileSync(file) : new TextEncoder().encode('404');
+    const headers: Record<string, string> = { 'content-type': type };
+    if (/text|json|xml|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    headers['content-length'] = String(body.length);
+    headers['cache-control'] = file.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(found ? 200 : 404, headers);
+    res.end(body);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {

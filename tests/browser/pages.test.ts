@@ -25,12 +25,13 @@ interface AxeResult {
 }
 
 describe.each([
-  ['phone', PHONE],
-  ['desktop', DESKTOP],
-])('axe-core at %s size', (_name, viewport) => {
+  ['phone', PHONE, 'light'],
+  ['desktop', DESKTOP, 'light'],
+  ['phone (dark mode)', PHONE, 'dark'],
+] as const)('axe-core at %s size', (_name, viewport, colorScheme) => {
   it('finds no WCAG 2.2 AA violation on any page', async () => {
     // Only axe's own injection bypasses the CSP; the CSP itself is tested below without bypass.
-    const context = await h.browser.newContext({ viewport, bypassCSP: true });
+    const context = await h.browser.newContext({ viewport, colorScheme, bypassCSP: true });
     const page = await context.newPage();
     const found: string[] = [];
     for (const path of pages) {
