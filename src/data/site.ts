@@ -5,8 +5,10 @@
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { buildDate, nextActivityDay, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../lib/charts.ts';
 import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../lib/measures.ts';
+import { makeResolver } from '../lib/resolve.ts';
 import { CLOSED_STATUSES, deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
@@ -95,6 +97,23 @@ export interface NoticeView {
   entry: CollectionEntry<'notices'>;
 }
 
+export interface ChartSet {
+  status: ChartSpec;
+  areas: ChartSpec;
+  units: ChartSpec;
+  burnDown: ChartSpec;
+  /** One chart per metric of data/metrics.csv, all units. */
+  metrics: ChartSpec[];
+  /** Status of each area's measures. */
+  byArea: ReadonlyMap<string, ChartSpec>;
+  /** Metric charts of the measures that set a target. */
+  byMeasure: ReadonlyMap<string, ChartSpec[]>;
+  /** Metric charts of one unit's own figures. */
+  byUnit: ReadonlyMap<string, ChartSpec[]>;
+  /** Every chart above, for the CSV downloads. */
+  all: ChartSpec[];
+}
+
 export interface SiteModel {
   settings: Data<'settings'>;
   plan: CollectionEntry<'plan'>;
@@ -118,6 +137,7 @@ export interface SiteModel {
   /** Open measures with a dated deadline, soonest (most overdue) first. */
   upcomingDeadlines: MeasureView[];
   ledger: LedgerRow[];
+  charts: ChartSet;
 }
 
 let cached: Promise<SiteModel> | undefined;
@@ -141,7 +161,7 @@ function groupInto<T>(keys: (item: T) => readonly string[], items: readonly T[])
 }
 
 async function build(): Promise<SiteModel> {
-  const [settings, plan, duties, requirements, areaEntries, measureEntries, unitEntries, updates, columnEntries, postEntries, noticeEntries] =
+  const [settings, plan, duties, requirements, areaEntries, measureEntries, unitEntries, updates, columnEntries, postEntries, noticeEntries, metricRows, observationRows] =
     await Promise.all([
       getCollection('settings'),
       getCollection('plan'),
@@ -154,6 +174,8 @@ async function build(): Promise<SiteModel> {
       getCollection('columns'),
       getCollection('posts'),
       getCollection('notices'),
+      getCollection('metrics'),
+      getCollection('observations'),
     ]);
   const today = buildDate(process.env);
 
@@ -273,6 +295,9 @@ async function build(): Promise<SiteModel> {
     })),
   );
 
+  const summary = summarise(measures.map((m) => m.state));
+  const charts = buildCharts({ summary, areas, units, measures, today, metricRows, observationRows });
+
   return {
     settings: settings[0]!.data,
     plan: plan[0]!,
@@ -283,7 +308,7 @@ async function build(): Promise<SiteModel> {
     areas,
     measures,
     measureById,
-    summary: summarise(measures.map((m) => m.state)),
+    summary,
     units,
     records,
     posts,
@@ -291,7 +316,56 @@ async function build(): Promise<SiteModel> {
     notices,
     upcomingDeadlines,
     ledger,
+    charts,
   };
+}
+
+/** Every chart of the site, from the same view models the pages show. */
+function buildCharts(input: {
+  summary: ProgressSummary;
+  areas: AreaView[];
+  units: UnitView[];
+  measures: MeasureView[];
+  today: CalendarDate;
+  metricRows: CollectionEntry<'metrics'>[];
+  observationRows: CollectionEntry<'observations'>[];
+}): ChartSet {
+  const { summary, areas, units, measures, today } = input;
+  const status = statusChart(summary);
+  const areasChart = areaChart(areas.map((a) => ({ number: a.number, states: a.measures.map((m) => m.state) })));
+  const unitsChart = unitChart(units.map((u) => ({ name: u.name, states: u.measures.map((m) => m.state) })));
+  const burnDown = burnDownChart(
+    measures.map((m) => m.state.history),
+    today,
+  );
+  const byArea = new Map(areas.map((a) => [a.id, statusChart(a.summary, `area-${a.id}`, '本方面措施的状态')]));
+
+  // Editors may name units and metrics by id or by name in the tables (the checker accepts both).
+  const unitId = makeResolver(units);
+  const metricId = makeResolver(input.metricRows.map((m) => ({ id: m.data.id, name: m.data.name })));
+  const observations = input.observationRows.map((o) => ({
+    metric: metricId(o.data.metric)!,
+    period: o.data.period,
+    unit: unitId(o.data.unit)!,
+    value: o.data.value,
+  }));
+  const byMetric = Map.groupBy(observations, (o) => o.metric);
+  const metrics: ChartSpec[] = [];
+  const byMeasure = new Map<string, ChartSpec[]>();
+  const byUnit = new Map<string, ChartSpec[]>();
+  for (const row of input.metricRows) {
+    const definition = { ...row.data, period: row.data.period };
+    const own = byMetric.get(row.data.id) ?? [];
+    const chart = metricChart(definition, own, units);
+    metrics.push(chart);
+    byMeasure.set(row.data.measure, [...(byMeasure.get(row.data.measure) ?? []), chart]);
+    for (const [unit, rows] of Map.groupBy(own, (o) => o.unit)) {
+      const unitChartSpec = metricChart(definition, rows, units, `metric-${row.data.id}-${unit}`);
+      byUnit.set(unit, [...(byUnit.get(unit) ?? []), unitChartSpec]);
+    }
+  }
+  const all = [status, areasChart, unitsChart, burnDown, ...byArea.values(), ...metrics, ...[...byUnit.values()].flat()];
+  return { status, areas: areasChart, units: unitsChart, burnDown, metrics, byArea, byMeasure, byUnit, all };
 }
 
 /** The site's view model, computed once per build. */

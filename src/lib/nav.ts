@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { href: '/ledger/', label: '整改台账' },
   { href: '/units/', label: '责任单位' },
   { href: '/updates/', label: '整改进展' },
+  { href: '/stats/', label: '数据统计' },
   { href: '/posts/', label: '宣传专栏' },
 ] as const;
 

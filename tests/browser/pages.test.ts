@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlPages } from '../helpers/dist.ts';
+import { htmlPages, readPage } from '../helpers/dist.ts';
 import { DESKTOP, PHONE, startHarness, type Harness } from '../helpers/browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -112,5 +112,59 @@ describe('console and CSP', () => {
     }
     await context.close();
     expect(problems).toEqual([]);
+  });
+});
+
+describe('charts', () => {
+  const chartPages = pages.filter((p) => readPage(p).querySelectorAll('progress-chart').length > 0);
+
+  it('are drawn (non-blank pixels) on every chart page, with their tables behind a toggle', async () => {
+    expect(chartPages.length).toBeGreaterThanOrEqual(5);
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    for (const path of chartPages) {
+      await page.goto(h.url + path);
+      await page.waitForFunction(() => [...document.querySelectorAll('progress-chart')].every((el) => !(el as HTMLElement).hidden));
+      const filled = await page.evaluate(() =>
+        [...document.querySelectorAll('progress-chart canvas')].map((c) => {
+          const canvas = c as HTMLCanvasElement;
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          let painted = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1;
+          return painted / (canvas.width * canvas.height);
+        }),
+      );
+      for (const share of filled) expect(share, path).toBeGreaterThan(0.01);
+      const open = await page.evaluate(() => [...document.querySelectorAll('figure.chart details')].map((d) => (d as HTMLDetailsElement).open));
+      expect(open.every((o) => !o), path).toBe(true);
+    }
+    await context.close();
+  });
+
+  it('keep their tables open and the canvas hidden with JavaScript off', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/stats/`);
+    const state = await page.evaluate(() => ({
+      hiddenCharts: [...document.querySelectorAll('progress-chart')].every((el) => (el as HTMLElement).hidden),
+      openTables: [...document.querySelectorAll('figure.chart details')].every((d) => (d as HTMLDetailsElement).open),
+    }));
+    expect(state).toEqual({ hiddenCharts: true, openTables: true });
+    await context.close();
+  });
+
+  it('print their tables, not the canvas', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/`);
+    await page.waitForFunction(() => !(document.querySelector('progress-chart') as HTMLElement).hidden);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const state = await page.evaluate(() => ({
+      canvas: getComputedStyle(document.querySelector('progress-chart')!).display,
+      open: (document.querySelector('figure.chart details') as HTMLDetailsElement).open,
+    }));
+    expect(state).toEqual({ canvas: 'none', open: true });
+    await context.close();
   });
 });

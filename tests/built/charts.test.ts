@@ -1,0 +1,122 @@
+/**
+ * Charts in the built pages: the numbers in each chart's table equal numbers computed here
+ * from the content and data files, independently of the site's own aggregation; the chart
+ * script stays within its budget.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { HTMLElement } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/checker/index.ts';
+import { decodeText, parseCsv } from '../../src/lib/csv.ts';
+import { CSV_ALIASES } from '../../src/schemas/index.ts';
+import { DIST, htmlPages, readPage, requireDist } from '../helpers/dist.ts';
+import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+beforeAll(requireDist);
+const { content } = checkProject(PROJECT_ROOT);
+
+/** A chart's table as { row label: [cells] }. */
+function table(page: HTMLElement, id: string): Record<string, string[]> {
+  const figure = page.querySelector(`#chart-${id}`);
+  if (!figure) throw new Error(`no chart ${id}`);
+  return Object.fromEntries(
+    figure.querySelectorAll('tbody tr').map((tr) => [tr.querySelector('th')!.text.trim(), tr.querySelectorAll('td').map((td) => td.text.trim())]),
+  );
+}
+
+/** Each measure's status as its latest record says, computed without the site's code. */
+function latestStatuses(): Map<string, string> {
+  const latest = new Map<string, { date: string; id: string; status: string }>();
+  for (const u of content.updates) {
+    if (!u.data.status) continue;
+    for (const m of u.data.measures) {
+      const prev = latest.get(m);
+      if (!prev || u.data.date > prev.date || (u.data.date === prev.date && u.id > prev.id)) latest.set(m, { date: u.data.date, id: u.id, status: u.data.status });
+    }
+  }
+  return new Map(content.measures.map((m) => [m.id, latest.get(m.id)?.status ?? '未启动']));
+}
+
+describe('chart tables match the content', () => {
+  it('home: measures per status', () => {
+    const statuses = [...latestStatuses().values()];
+    const rows = table(readPage('/'), 'status');
+    for (const status of ['未启动', '推进中', '已完成', '长期坚持']) expect(rows[status], status).toEqual([String(statuses.filter((s) => s === status).length)]);
+  });
+
+  it('home: status by area', () => {
+    const statuses = latestStatuses();
+    const rows = table(readPage('/'), 'areas');
+    const labels = ['（一）', '（二）', '（三）', '（四）', '（五）'];
+    labels.forEach((label, i) => {
+      const own = [...statuses].filter(([id]) => id.startsWith(`${i + 1}-`)).map(([, s]) => s);
+      expect(rows[label], label).toEqual(['未启动', '推进中', '已完成', '长期坚持'].map((s) => String(own.filter((x) => x === s).length)));
+    });
+  });
+
+  it('home: the burn-down ends with the measures open today', () => {
+    const open = [...latestStatuses().values()].filter((s) => s !== '已完成' && s !== '长期坚持').length;
+    const rows = Object.values(table(readPage('/'), 'burn-down'));
+    expect(rows.at(-1)).toEqual([String(open)]);
+    expect(rows[0]).toEqual([String(content.measures.length)]);
+  });
+
+  it('statistics: 党员活动日 per branch and month equal the CSV files, and the target is the one in metrics.csv', () => {
+    const names = new Map(content.units.map((u) => [u.id, u.data.name]));
+    const byName = new Map(content.units.map((u) => [u.data.name, u.id]));
+    const expected = new Map<string, string>();
+    for (const file of listFiles(join(PROJECT_ROOT, 'data/observations'))) {
+      const { rows } = parseCsv(decodeText(readFileSync(join(PROJECT_ROOT, 'data/observations', file))).text, CSV_ALIASES);
+      for (const r of rows) {
+        if (r.cells['metric'] !== 'activity-days') continue;
+        const unit = names.get(r.cells['unit']!) ?? r.cells['unit']!;
+        const [y, m] = r.cells['period']!.split('-');
+        expected.set(`${y}年${Number(m)}月|${unit}`, r.cells['value']!);
+      }
+    }
+    const figure = readPage('/stats/').querySelector('#chart-metric-activity-days')!;
+    const header = figure.querySelectorAll('thead th').map((th) => th.text.trim());
+    const rows = table(readPage('/stats/'), 'metric-activity-days');
+    let compared = 0;
+    for (const [period, cells] of Object.entries(rows)) {
+      header.slice(1, -1).forEach((unitName, i) => {
+        expect(byName.has(unitName) || unitName === '目标').toBe(true);
+        expect(cells[i], `${period} ${unitName}`).toBe(expected.get(`${period}|${unitName}`) ?? '—');
+        compared += 1;
+      });
+      expect(cells.at(-1)).toBe(String(content.metrics.find((m) => m.data.id === 'activity-days')!.data.target));
+    }
+    expect(compared).toBeGreaterThanOrEqual(16);
+  });
+
+  it('every chart has a CSV with the same numbers as its table', () => {
+    for (const path of htmlPages()) {
+      for (const figure of readPage(path).querySelectorAll('figure.chart')) {
+        const id = figure.getAttribute('id')!.replace(/^chart-/, '');
+        const csv = readFileSync(join(DIST, 'charts', `${id}.csv`), 'utf8');
+        const cells = figure.querySelectorAll('tbody td').map((td) => td.text.trim()).filter((t) => t !== '—');
+        for (const cell of cells) expect(csv, `${path} ${id}`).toContain(`,${cell},`);
+      }
+    }
+  });
+});
+
+describe('chart pages', () => {
+  it('carry one script of at most 60 KB gzip, and every chart has a summary, a labelled canvas and a table', () => {
+    const scripts = new Set<string>();
+    for (const path of htmlPages()) {
+      const page = readPage(path);
+      for (const s of page.querySelectorAll('script[src]')) scripts.add(s.getAttribute('src')!);
+      for (const figure of page.querySelectorAll('figure.chart')) {
+        expect(figure.querySelector('.summary')?.text.length, path).toBeGreaterThan(10);
+        expect(figure.querySelector('canvas')?.getAttribute('role')).toBe('img');
+        expect(figure.querySelector('canvas')?.getAttribute('aria-label')?.length).toBeGreaterThan(10);
+        expect(figure.querySelector('table')).not.toBeNull();
+      }
+    }
+    expect(scripts.size).toBe(1);
+    for (const src of scripts) expect(gzipSync(readFileSync(join(DIST, src))).length).toBeLessThan(60 * 1024);
+  });
+});
