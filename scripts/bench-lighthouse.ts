@@ -20,6 +20,7 @@ const TEMPLATES = [
   '/areas/2/',
   '/measures/4-6/',
   '/units/',
+  '/stats/',
   '/units/x-cun/',
   '/updates/',
   '/updates/2026-09-18-dangwei-zerenzhi/',
@@ -55,7 +56,7 @@ try {
     console.log(`| ${path} | ${scores.join(' | ')} |`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }
 if (low) process.exitCode = 1;

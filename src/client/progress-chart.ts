@@ -3,7 +3,8 @@
  * elements the specs use are registered (never chart.js/auto), and the chart is destroyed when
  * the element leaves the page, because the display screens run for weeks.
  *
- * Without JavaScript the element stays empty and the table beside it carries the numbers.
+ * Without JavaScript the element stays hidden and the table below it carries the numbers;
+ * in print the canvas is hidden too (it prints blurred), the table prints sharp.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
 import { chartConfig } from '../lib/chart-config.ts';
@@ -15,16 +16,30 @@ const css = (name: string) => getComputedStyle(document.documentElement).getProp
 
 export class ProgressChart extends HTMLElement {
   #chart: Chart | undefined;
-  #details: HTMLDetailsElement | null = null;
-  #openForPrint = () => {
-    if (this.#details) this.#details.open = true;
-  };
+  #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
+    this.dataset['ready'] = '';
+    // A page of many charts draws each as it nears the screen, so none blocks the first paint.
+    if (!('IntersectionObserver' in window)) {
+      this.#draw();
+      return;
+    }
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.#observer?.disconnect();
+        this.#draw();
+      },
+      { rootMargin: '200px' },
+    );
+    this.#observer.observe(this);
+  }
+
+  #draw(): void {
     const canvas = this.querySelector('canvas');
     const spec = JSON.parse(this.dataset['spec'] ?? 'null') as ChartSpec | null;
-    if (!canvas || !spec) return;
-    this.hidden = false;
+    if (!canvas || !spec || this.#chart) return;
     const size = Number.parseFloat(getComputedStyle(this).fontSize) || 16;
     this.#chart = new Chart(
       canvas,
@@ -36,15 +51,12 @@ export class ProgressChart extends HTMLElement {
         outline: css('--color-text') || '#1f1f1f',
       }),
     );
-    // With the chart drawn, the table moves behind its toggle; printing opens it again,
-    // since a canvas prints blurred and the table prints sharp.
-    this.#details = this.closest('figure')?.querySelector('details') ?? null;
-    if (this.#details) this.#details.open = false;
-    window.addEventListener('beforeprint', this.#openForPrint);
+    this.dataset['drawn'] = '';
   }
 
   disconnectedCallback(): void {
-    window.removeEventListener('beforeprint', this.#openForPrint);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
     this.#chart?.destroy();
     this.#chart = undefined;
   }

@@ -118,13 +118,15 @@ describe('console and CSP', () => {
 describe('charts', () => {
   const chartPages = pages.filter((p) => readPage(p).querySelectorAll('progress-chart').length > 0);
 
-  it('are drawn (non-blank pixels) on every chart page, with their tables behind a toggle', async () => {
+  it('are drawn (non-blank pixels) on every chart page, above their tables', async () => {
     expect(chartPages.length).toBeGreaterThanOrEqual(5);
     const context = await h.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     for (const path of chartPages) {
       await page.goto(h.url + path);
-      await page.waitForFunction(() => [...document.querySelectorAll('progress-chart')].every((el) => !(el as HTMLElement).hidden));
+      // Charts draw as they come near the screen: bring each into view.
+      for (const el of await page.$$('progress-chart')) await el.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => [...document.querySelectorAll('progress-chart')].every((el) => el.hasAttribute('data-drawn')));
       const filled = await page.evaluate(() =>
         [...document.querySelectorAll('progress-chart canvas')].map((c) => {
           const canvas = c as HTMLCanvasElement;
@@ -135,21 +137,37 @@ describe('charts', () => {
         }),
       );
       for (const share of filled) expect(share, path).toBeGreaterThan(0.01);
-      const open = await page.evaluate(() => [...document.querySelectorAll('figure.chart details')].map((d) => (d as HTMLDetailsElement).open));
-      expect(open.every((o) => !o), path).toBe(true);
+      const tables = await page.evaluate(() => [...document.querySelectorAll('figure.chart table')].map((t) => t.getBoundingClientRect().height));
+      for (const height of tables) expect(height, path).toBeGreaterThan(0);
     }
     await context.close();
   });
 
-  it('keep their tables open and the canvas hidden with JavaScript off', async () => {
+  it('take no room with JavaScript off, and their tables stay', async () => {
     const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${h.url}/stats/`);
     const state = await page.evaluate(() => ({
-      hiddenCharts: [...document.querySelectorAll('progress-chart')].every((el) => (el as HTMLElement).hidden),
-      openTables: [...document.querySelectorAll('figure.chart details')].every((d) => (d as HTMLDetailsElement).open),
+      charts: [...new Set([...document.querySelectorAll('progress-chart')].map((el) => getComputedStyle(el).display))],
+      tables: [...document.querySelectorAll('figure.chart table')].every((t) => t.getBoundingClientRect().height > 0),
     }));
-    expect(state).toEqual({ hiddenCharts: true, openTables: true });
+    expect(state).toEqual({ charts: ['none'], tables: true });
+    await context.close();
+  });
+
+  it('reserve their room from the first paint, so drawing them shifts nothing', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.route('**/_astro/*.js', async (route) => {
+      // Hold the chart script back to see the page as it is before the charts arrive.
+      await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
+    await page.goto(`${h.url}/stats/`, { waitUntil: 'domcontentloaded' });
+    const before = await page.evaluate(() => document.querySelector('figure.chart table')!.getBoundingClientRect().top);
+    await page.waitForFunction(() => document.querySelector('progress-chart')!.hasAttribute('data-ready'));
+    const after = await page.evaluate(() => document.querySelector('figure.chart table')!.getBoundingClientRect().top);
+    expect(after).toBe(before);
     await context.close();
   });
 
@@ -157,14 +175,13 @@ describe('charts', () => {
     const context = await h.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await page.goto(`${h.url}/`);
-    await page.waitForFunction(() => !(document.querySelector('progress-chart') as HTMLElement).hidden);
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.waitForFunction(() => document.querySelector('progress-chart')!.hasAttribute('data-ready'));
     await page.emulateMedia({ media: 'print' });
     const state = await page.evaluate(() => ({
       canvas: getComputedStyle(document.querySelector('progress-chart')!).display,
-      open: (document.querySelector('figure.chart details') as HTMLDetailsElement).open,
+      table: document.querySelector('figure.chart table')!.getBoundingClientRect().height > 0,
     }));
-    expect(state).toEqual({ canvas: 'none', open: true });
+    expect(state).toEqual({ canvas: 'none', table: true });
     await context.close();
   });
 });

@@ -107,7 +107,7 @@ describe('chartConfig', () => {
     expect(datasets[0]!.borderColor).toBe('#111');
     expect(config.options?.animation).toBe(false);
     const status = chartConfig(statusChart(summarise(states('已完成'))), THEME);
-    expect((status.data.datasets[0] as { backgroundColor: string[] }).backgroundColor).toEqual(['todo', 'doing', 'done', 'ongoing'].map((t) => toneColour(t as 'todo')));
+    expect((status.data.datasets[0] as unknown as { backgroundColor: string[] }).backgroundColor).toEqual(['todo', 'doing', 'done', 'ongoing'].map((t) => toneColour(t as 'todo')));
   });
   it('uses fills that differ in lightness, so they stay apart in grayscale', () => {
     const luminance = (hex: string) => {
