@@ -28,6 +28,7 @@ const TEMPLATES = [
   '/posts/',
   '/columns/yishu-liangqiang/',
   '/posts/2026-09-10-x-cun-dongyuanhui/',
+  '/search/',
   '/404.html',
 ];
 

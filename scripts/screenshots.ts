@@ -27,7 +27,7 @@ try {
   for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
     for (const path of pages) {
-      await page.goto(url + path);
+      await page.goto(url + path, { waitUntil: 'networkidle' });
       const name = `${size.name}${path.replaceAll('/', '_') || '_'}`;
       await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
       // Also the page in screen-sized pieces, which are easier to look at than one tall image.

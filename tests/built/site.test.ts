@@ -44,12 +44,12 @@ describe('every page', () => {
     }
   });
 
-  it('ships JavaScript only where a chart is drawn, and loads nothing from another origin', () => {
+  it('ships JavaScript only where a chart is drawn or on the search page, and loads nothing from another origin', () => {
     for (const path of pages) {
       const doc = readPage(path);
-      const charts = doc.querySelectorAll('progress-chart').length;
+      const interactive = doc.querySelectorAll('progress-chart, site-search').length;
       const scripts = doc.querySelectorAll('script');
-      if (charts === 0) expect(scripts, path).toHaveLength(0);
+      if (interactive === 0) expect(scripts, path).toHaveLength(0);
       else expect(scripts.map((s) => s.getAttribute('type')), path).toEqual(['module']);
       for (const el of doc.querySelectorAll('[src], link[href]')) {
         const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
@@ -153,5 +153,31 @@ describe('page weight (HTML with its inline CSS, gzip)', () => {
     const img = readPage('/posts/2026-09-10-x-cun-dongyuanhui/').querySelector('img')!;
     const smallest = img.getAttribute('srcset')!.split(',')[0]!.trim().split(' ')[0]!;
     expect(statSync(fileFor(smallest)!).size).toBeLessThan(12 * 1024);
+  });
+});
+
+describe('the search index', () => {
+  it('is one Chinese index built by the pinned Pagefind', () => {
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { page_count: number }> };
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(pkg.devDependencies['pagefind']).toBe('1.6.0');
+    expect(entry.version).toBe('1.6.0');
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+  });
+
+  it('holds the reading pages only: measures, areas, units, records, posts, the plan and the ledger', () => {
+    const indexed = htmlPages().filter((p) => readPage(p).querySelector('[data-pagefind-body]'));
+    const expected = [
+      '/plan/',
+      '/ledger/',
+      ...content.areas.map((a) => `/areas/${a.id}/`),
+      ...content.measures.map((m) => `/measures/${m.id}/`),
+      ...content.units.map((u) => `/units/${u.id}/`),
+      ...content.updates.map((u) => `/updates/${u.id}/`),
+      ...content.posts.map((p) => `/posts/${p.id}/`),
+    ];
+    expect(indexed.sort()).toEqual(expected.sort());
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages['zh-cn']!.page_count).toBe(expected.length);
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * Chinese search over the built index (Pagefind 1.6.0, pinned), run with Pagefind's own JS in
+ * Chromium: the recall suite, and the search page as a reader uses it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
+import { checkProject } from '../../src/checker/index.ts';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
+import { phrases, TERMS } from './queries.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const { content } = checkProject(PROJECT_ROOT);
+const texts = new Map(
+  content.measures.map((m) => [m.id, `${m.data.title} ${splitFrontmatter(readFileSync(join(PROJECT_ROOT, m.file), 'utf8')).body.trim()}`]),
+);
+
+describe('recall suite', () => {
+  it('finds the measure page that contains each query among the first 3 results', async () => {
+    const cases = [
+      ...TERMS.map((query) => ({ query, measures: [...texts].filter(([, t]) => t.includes(query)).map(([id]) => id) })),
+      ...phrases(texts, 30, Number(process.env["RECALL_SEED"] ?? 2026)).map(({ query, measure }) => ({ query, measures: [measure] })),
+    ];
+    // Every query really is in the plan's measures, so a miss is the index's fault.
+    for (const c of cases) expect(c.measures.length, c.query).toBeGreaterThan(0);
+    expect(cases.length).toBeGreaterThanOrEqual(50);
+
+    // The reader's way: type the query into the search page and read the first three results.
+    const page = await h.browser.newPage({ viewport: PHONE });
+    await page.goto(`${h.url}/search/`);
+    const top3: string[][] = [];
+    for (const c of cases) {
+      await page.fill('#search-q', c.query);
+      await page.press('#search-q', 'Enter');
+      await page.waitForFunction((q) => document.querySelector('[data-status]')!.textContent!.includes(`“${q}”`), c.query);
+      top3.push(await page.$$eval('[data-results] li a.title', (as) => as.slice(0, 3).map((a) => a.getAttribute('href')!)));
+    }
+    await page.close();
+
+    const misses = cases.filter((c, i) => !top3[i]!.some((url) => c.measures.some((id) => url === `/measures/${id}/`)));
+    const recall = (cases.length - misses.length) / cases.length;
+    console.log(`搜索召回：${cases.length - misses.length}/${cases.length}（${(recall * 100).toFixed(1)}%）在前 3 条结果中找到对应措施页`);
+    expect(misses.map((m, i) => `${m.query} → ${m.measures.join('/')} (got ${top3[cases.indexOf(m)]!.join(', ')}) #${i}`)).toEqual([]);
+  });
+});
+
+describe('the search page', () => {
+  it('takes a query typed in the header of any page and shows the expected result', async () => {
+    const page = await h.browser.newPage({ viewport: PHONE });
+    await page.goto(`${h.url}/measures/1-1/`);
+    await page.fill('#site-search-q', '党费');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.waitForSelector('[data-results] li');
+    const first = await page.$$eval('[data-results] li a.title', (as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
+    expect(first).toContain('/measures/4-3/');
+    expect(await page.textContent('[data-status]')).toMatch(/^找到 \d+ 条与“党费”相关的结果/);
+    await page.close();
+  });
+
+  it('narrows the results with a filter', async () => {
+    const page = await h.browser.newPage({ viewport: PHONE });
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent('党员')}`);
+    await page.waitForSelector('[data-results] li');
+    const count = async () => Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]')) ?? '')?.[1]);
+    const all = await count();
+    await page.waitForSelector('select[data-filter="类型"] option[value="措施"]', { state: 'attached' });
+    await page.selectOption('select[data-filter="类型"]', '措施');
+    await page.waitForFunction((n) => !document.querySelector('[data-status]')!.textContent!.includes(`找到 ${n} 条`), all);
+    const measures = await count();
+    expect(measures).toBeGreaterThan(0);
+    expect(measures).toBeLessThan(all);
+    const kinds = await page.$$eval('[data-results] li .meta', (ps) => ps.map((p) => p.textContent!.split(' · ')[0]));
+    expect(new Set(kinds)).toEqual(new Set(['措施']));
+    await page.close();
+  });
+
+  it('says so in Chinese when nothing matches', async () => {
+    const page = await h.browser.newPage({ viewport: PHONE });
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent('龘靐齉')}`);
+    await page.waitForFunction(() => document.querySelector('[data-status]')!.textContent!.startsWith('没有找到'));
+    expect(await page.textContent('[data-status]')).toBe('没有找到与“龘靐齉”相关的内容。可以换一个更短的词，或去掉筛选条件。');
+    expect(await page.$$('[data-results] li')).toHaveLength(0);
+    await page.close();
+  });
+
+  it('without JavaScript, says search needs it and links to the ledger and the plan', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent('党费')}`);
+    const status = await page.textContent('[data-status]');
+    expect(status).toContain('搜索需要浏览器开启 JavaScript');
+    expect(await page.$$eval('[data-status] a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['/ledger/', '/plan/']);
+    await context.close();
+  });
+
+  it('loads no search code on reading pages', async () => {
+    const page = await h.browser.newPage({ viewport: PHONE });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${h.url}/measures/1-1/`, { waitUntil: 'networkidle' });
+    expect(requested.filter((p) => p.startsWith('/pagefind/') || p.endsWith('.js'))).toEqual([]);
+    await page.close();
+  });
+});
