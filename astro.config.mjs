@@ -13,7 +13,7 @@ export default defineConfig({
   // Office content has no code blocks; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   // The checker must run before any other integration touches content.
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/kiosk/') })],
   // Reading pages carry their CSS inline: one request for the page, nothing render-blocking.
   build: { inlineStylesheets: 'always' },
   security: {

@@ -94,7 +94,16 @@ export interface NoticeView {
   start: string;
   end: string;
   urgent: boolean;
+  /** Preset ids the notice is for; empty for every screen. */
+  screens: readonly string[];
+  /** The body as plain text, for the display screens. */
+  text: string;
   entry: CollectionEntry<'notices'>;
+}
+
+export interface ScreenView {
+  id: string;
+  data: Data<'screens'>;
 }
 
 export interface ChartSet {
@@ -134,6 +143,9 @@ export interface SiteModel {
   columns: ColumnView[];
   /** Notices not yet ended on the build date, soonest first. */
   notices: NoticeView[];
+  /** Every notice; the display screens check the time window themselves. */
+  allNotices: NoticeView[];
+  screens: ScreenView[];
   /** Open measures with a dated deadline, soonest (most overdue) first. */
   upcomingDeadlines: MeasureView[];
   ledger: LedgerRow[];
@@ -177,6 +189,7 @@ async function build(): Promise<SiteModel> {
       getCollection('metrics'),
       getCollection('observations'),
     ]);
+  const screenEntries = await getCollection('screens');
   const today = buildDate(process.env);
 
   const unitRefs = new Map(unitEntries.map((u) => [u.id, { id: u.id, name: u.data.name }]));
@@ -278,10 +291,19 @@ async function build(): Promise<SiteModel> {
 
   // A notice is shown from the build date until its end; the display screens re-check the time themselves.
   const startOfToday = parseLocalDateTime(`${today} 00:00`)!;
-  const notices: NoticeView[] = noticeEntries
-    .filter((n) => parseLocalDateTime(n.data.end)! >= startOfToday)
-    .map((n) => ({ id: n.id, title: n.data.title, start: n.data.start, end: n.data.end, urgent: n.data.urgent ?? false, entry: n }))
+  const allNotices: NoticeView[] = noticeEntries
+    .map((n) => ({
+      id: n.id,
+      title: n.data.title,
+      start: n.data.start,
+      end: n.data.end,
+      urgent: n.data.urgent ?? false,
+      screens: n.data.screens ?? [],
+      text: (n.body ?? '').replace(/[#*_`>]/g, '').trim(),
+      entry: n,
+    }))
     .sort((a, b) => (a.start < b.start ? -1 : 1));
+  const notices = allNotices.filter((n) => parseLocalDateTime(n.end)! >= startOfToday);
 
   const upcomingDeadlines = measures
     .filter((m) => m.state.daysLeft !== undefined && !CLOSED_STATUSES.has(m.state.status))
@@ -314,6 +336,8 @@ async function build(): Promise<SiteModel> {
     posts,
     columns,
     notices,
+    allNotices,
+    screens: screenEntries.map((s) => ({ id: s.id, data: s.data })).sort((a, b) => a.id.localeCompare(b.id)),
     upcomingDeadlines,
     ledger,
     charts,

@@ -1,0 +1,36 @@
+/**
+ * The build's id, for the display screens' version check (/version.json): a hash of everything
+ * the site is built from (content, data, code, dependencies) and of the data-as-of date. Two
+ * builds of the same commit on the same day get the same id, so screens reload only when a
+ * build with something new is deployed, and once a day for the new date.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { buildDate } from '../lib/dates.ts';
+
+const INPUTS = ['src', 'data', 'public', 'astro.config.mjs', 'package-lock.json', 'pagefind.yml'];
+
+function files(root: string, path: string): string[] {
+  const absolute = join(root, path);
+  if (!existsSync(absolute)) return [];
+  if (!statSync(absolute).isDirectory()) return [path];
+  return readdirSync(absolute)
+    .sort()
+    .flatMap((name) => files(root, relative(root, join(absolute, name)).split(sep).join('/')));
+}
+
+let cached: string | undefined;
+
+/** Twelve hex characters, computed once per build. */
+export function buildId(root = process.cwd()): string {
+  if (cached) return cached;
+  const hash = createHash('sha256');
+  for (const file of INPUTS.flatMap((p) => files(root, p))) {
+    hash.update(file);
+    hash.update(readFileSync(join(root, file)));
+  }
+  hash.update(buildDate(process.env));
+  cached = hash.digest('hex').slice(0, 12);
+  return cached;
+}
