@@ -23,8 +23,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves with the server and its base URL. */
-export function serveDist(root: string): Promise<{ server: Server; url: string }> {
+/** Serves `root` on 127.0.0.1 at `port` (a free one by default); resolves with the server and its base URL. */
+export function serveDist(root: string, port = 0): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -45,7 +45,7 @@ export function serveDist(root: string): Promise<{ server: Server; url: string }
     res.end(body);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       resolve({ server, url: `http://127.0.0.1:${port}` });

@@ -47,9 +47,11 @@ describe('every page', () => {
   it('ships JavaScript only where a chart is drawn or on the search page, and loads nothing from another origin', () => {
     for (const path of pages) {
       const doc = readPage(path);
-      const interactive = doc.querySelectorAll('progress-chart, site-search').length;
+      const interactive = doc.querySelectorAll('progress-chart, site-search, kiosk-screen').length;
       const scripts = doc.querySelectorAll('script');
       if (interactive === 0) expect(scripts, path).toHaveLength(0);
+      // A display screen runs its own script besides the chart's.
+      else if (doc.querySelector('kiosk-screen')) expect(new Set(scripts.map((s) => s.getAttribute('type'))), path).toEqual(new Set(['module']));
       else expect(scripts.map((s) => s.getAttribute('type')), path).toEqual(['module']);
       for (const el of doc.querySelectorAll('[src], link[href]')) {
         const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
@@ -138,7 +140,8 @@ describe('downloads and feeds', () => {
   it('the sitemap lists every page but the 404', () => {
     const xml = new XMLParser().parse(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8'));
     const urls = [xml.urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname).sort();
-    expect(urls).toEqual(htmlPages().filter((p) => p !== '/404.html').sort());
+    // Display-screen pages are for the screens, not for search engines.
+    expect(urls).toEqual(htmlPages().filter((p) => p !== '/404.html' && !p.startsWith('/kiosk/')).sort());
   });
 });
 

@@ -1,0 +1,66 @@
+/**
+ * npm run bench:kiosk: a display screen for weeks, in minutes. Chromium shows
+ * /kiosk/<preset>/ with an accelerated clock through ≥ 1,000 slide changes (the version check,
+ * countdowns, burn-in shifts and the chart all run as they would), and prints the JS heap after
+ * forced garbage collection and the DOM node count at change 200 and at the end.
+ * Fails when the heap grows by 2 MB or more from change 200 to the end, or the node count moves.
+ */
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist } from './serve-dist.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PRESET = process.env.KIOSK_PRESET ?? 'tv-1080p';
+const CHANGES = Number(process.env.KIOSK_CHANGES ?? 1000);
+
+const { server, url } = await serveDist(join(ROOT, 'dist'));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  // Daytime, after the shipped notice's window; 1,000 changes of 15 s take about four hours.
+  await page.clock.install({ time: new Date('2026-12-10T08:00:00+08:00') });
+  await page.goto(`${url}/kiosk/${PRESET}/?nosw=1`);
+  const dwell = await page.evaluate(() => (JSON.parse(document.querySelector('kiosk-screen')!.getAttribute('data-config')!) as { dwellSeconds: number }).dwellSeconds);
+  const cdp = await page.context().newCDPSession(page);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const changes = await page.evaluate(() => Number(document.querySelector('kiosk-screen')!.getAttribute('data-changes') ?? 0));
+    return { heap: heap.usedSize, nodes, changes };
+  };
+  const started = performance.now();
+  let at200: Awaited<ReturnType<typeof measure>> | undefined;
+  for (let i = 1; i <= CHANGES; i += 1) {
+    await page.clock.runFor(dwell * 1000);
+    if (i === 200) at200 = await measure();
+  }
+  const end = await measure();
+  const growth = (end.heap - at200!.heap) / 1024 / 1024;
+  console.log(`preset ${PRESET}, dwell ${dwell} s, ${(CHANGES * dwell / 3600).toFixed(1)} h simulated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`| at change | JS heap after GC (MB) | DOM nodes |`);
+  console.log(`|---:|---:|---:|`);
+  console.log(`| ${at200!.changes} | ${(at200!.heap / 1024 / 1024).toFixed(2)} | ${at200!.nodes} |`);
+  console.log(`| ${end.changes} | ${(end.heap / 1024 / 1024).toFixed(2)} | ${end.nodes} |`);
+  console.log(`heap growth from change 200 to the end: ${growth.toFixed(3)} MB; errors: ${errors.length}`);
+  if (growth >= 2 || end.nodes !== at200!.nodes || errors.length > 0 || end.changes < CHANGES) {
+    failed = true;
+    console.error(errors.slice(0, 5).join('\n'));
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+if (failed) {
+  console.error('显示屏长时间运行检查未通过');
+  process.exitCode = 1;
+}
