@@ -1,14 +1,19 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 
 // The public address, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
+// Old addresses that moved: links shared in chat groups must keep working (see deploy/).
+const redirects = JSON.parse(readFileSync(new URL('./deploy/redirects.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
   site,
+  redirects,
   trailingSlash: 'always',
   // Office content has no code blocks; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },

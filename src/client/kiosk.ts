@@ -187,6 +187,10 @@ export class KioskScreen extends HTMLElement {
       .register('/kiosk/sw.js', { scope: '/kiosk/' })
       .then(() => navigator.serviceWorker.ready)
       .then(async () => {
+        // Only requests from a controlled page go through the worker; claiming may lag 'ready'.
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+        }
         // The page and its files loaded before the worker existed: fetch them once through it,
         // so the last good copy is there when the network goes down.
         const own = performance

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { routeOf } from '../../src/lib/routes.ts';
 import { listFiles, PROJECT_ROOT } from './fixtures.ts';
 
 export const DIST = join(PROJECT_ROOT, 'dist');
@@ -11,11 +12,11 @@ export function requireDist(): void {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ 不存在：请先运行 npm run build（npm test 会自动构建）');
 }
 
-/** Every built HTML page, as site paths ('/', '/measures/1-1/', '/404.html'). */
+/** Every built HTML page, as site paths ('/', '/measures/1-1/', '/404.html'), without redirect stubs. */
 export function htmlPages(): string[] {
   return listFiles(DIST)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => (f === 'index.html' ? '/' : f.endsWith('/index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`));
+    .filter((f) => f.endsWith('.html') && !readFileSync(join(DIST, f), 'utf8').includes('http-equiv="refresh"'))
+    .map(routeOf);
 }
 
 /** The file behind a site path, or undefined. */
