@@ -58,7 +58,8 @@ cmd_deploy() {
   [ -f "$dist/manifest.sha256" ] || { say "$dist 中没有 manifest.sha256：请用 npm run build 构建"; exit 1; }
   local build id previous
   build="$(sed -n 's/.*"build":"\([0-9a-f]*\)".*/\1/p' "$dist/version.json")"
-  id="$(date -u +%Y%m%dT%H%M%SZ)-$build"
+  # Sortable by deploy time, to the nanosecond: two deploys within a second keep their order.
+  id="$(date -u +%Y%m%dT%H%M%S.%NZ)-$build"
   mkdir -p "$RELEASES"
   previous="$(live_release)"
 
