@@ -1,0 +1,19 @@
+import type { APIContext } from 'astro';
+import { loadSite } from '../data/site.ts';
+import { calendarIcs } from '../lib/calendar.ts';
+
+/** The plan's recurring obligations, milestones and deadlines as an iCalendar feed. */
+export async function GET(context: APIContext) {
+  const site = await loadSite();
+  const milestones = site.plan.data.milestones.flatMap((m) =>
+    m.date === '待定' ? [] : [{ id: `milestone-${m.id}`, title: m.title, date: m.date, description: '整改方案规定的时间节点' }],
+  );
+  const deadlines = site.upcomingDeadlines.map((m) => ({
+    id: `deadline-${m.id}`,
+    title: `整改时限：${m.id} ${m.title}`,
+    date: m.deadline as string,
+    description: `整改措施 ${m.id} 的整改时限。${new URL(`/measures/${m.id}/`, context.site).href}`,
+  }));
+  const body = calendarIcs({ name: site.settings.siteName, url: new URL('/', context.site).href, today: site.today, items: [...milestones, ...deadlines] });
+  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+}
