@@ -12,7 +12,7 @@ import {
   type TableCollectionSpec,
 } from '../schemas/collections.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
-import { hint } from '../schemas/fields.ts';
+import { imageFile } from '../schemas/fields.ts';
 import { scanBody, type BodyReference } from './body.ts';
 import type { ProjectFiles } from './files.ts';
 import { fieldName, type IssueList } from './issues.ts';
@@ -37,8 +37,6 @@ export interface LoadedRow<T = Record<string, unknown>> {
 /** Files that may sit beside entries (a post's cover image) and are not entries themselves. */
 const ASSET_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg']);
 
-/** The checker's stand-in for Astro's `image()`: a path next to the entry, checked for existence later. */
-const imageStandIn = () => z.string(hint('图片文件名，图片与文章放在同一文件夹，例如 ./cover.jpg'));
 
 function reportSchemaErrors(
   issues: IssueList,
@@ -67,7 +65,7 @@ export function loadEntries(
   spec: EntryCollectionSpec,
   issues: IssueList,
 ): { entries: LoadedEntry[]; ids: Set<string> } {
-  const schema = spec.schema({ image: imageStandIn });
+  const schema = spec.schema({ image: imageFile });
   const byId = new Map<string, string>();
   const entries: LoadedEntry[] = [];
   for (const file of files.list(spec.dir)) {

@@ -89,6 +89,14 @@ export function dateOrPending(rule: string) {
   return z.union([z.literal('待定'), calendarDate(rule)], hint(rule));
 }
 
+/**
+ * An image beside the entry, as a file name: the checker's stand-in for Astro's `image()`, which
+ * only the build can resolve. The checker then checks that the file exists.
+ */
+export function imageFile() {
+  return z.string(hint('图片文件名，图片与这个文件放在同一文件夹，写 ./文件名，例如 ./cover.jpg'));
+}
+
 /** A time of day `HH:mm`. */
 export function timeOfDay(rule: string) {
   return z.string(hint(rule)).regex(/^([01]\d|2[0-3]):[0-5]\d$/, hint(rule));
