@@ -9,6 +9,7 @@ import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type Cha
 import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../lib/measures.ts';
 import { makeResolver } from '../lib/resolve.ts';
+import { gitDates } from './git-dates.ts';
 import { CLOSED_STATUSES, deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
@@ -31,6 +32,8 @@ export interface MeasureView {
   next?: Link;
   /** Progress records about this measure, newest first. */
   records: RecordView[];
+  /** The later of its text's last commit and its latest record. */
+  updated?: CalendarDate;
   /** Posts about this measure, newest first. */
   posts: PostView[];
 }
@@ -48,6 +51,7 @@ export interface UnitView extends UnitRef {
   summary: ProgressSummary;
   /** Records naming the unit, newest first. */
   records: RecordView[];
+  updated?: CalendarDate;
 }
 
 export interface AreaView {
@@ -57,6 +61,7 @@ export interface AreaView {
   manifestations: NonNullable<Data<'areas'>['manifestations']>;
   measures: MeasureView[];
   summary: ProgressSummary;
+  updated?: CalendarDate;
 }
 
 export interface RecordView {
@@ -130,6 +135,8 @@ export interface SiteModel {
   requirements: CollectionEntry<'requirements'>[];
   /** 数据截至: the build date, the only wall-clock date on the site. */
   today: CalendarDate;
+  /** When the plan's text last changed (git history). */
+  planUpdated?: CalendarDate;
   nextActivityDay: CalendarDate;
   areas: AreaView[];
   measures: MeasureView[];
@@ -191,6 +198,17 @@ async function build(): Promise<SiteModel> {
     ]);
   const screenEntries = await getCollection('screens');
   const today = buildDate(process.env);
+  const history = gitDates(process.cwd());
+  if (history.unavailable) {
+    console.warn(
+      history.unavailable === 'shallow'
+        ? '[site] 浅克隆（shallow clone）：git 历史不完整，页面不显示“内容更新于”日期。请用完整克隆构建（fetch-depth: 0 / GIT_DEPTH: 0）。'
+        : '[site] 不在 git 仓库中：页面不显示“内容更新于”日期。',
+    );
+  }
+  /** The latest of some dates, ignoring missing ones. */
+  const latest = (...dates: (CalendarDate | undefined)[]) => dates.filter((d): d is CalendarDate => d !== undefined).sort().at(-1);
+  const changed = (entry: { filePath?: string | undefined }) => (entry.filePath ? history.dates.get(entry.filePath) : undefined);
 
   const unitRefs = new Map(unitEntries.map((u) => [u.id, { id: u.id, name: u.data.name }]));
   const measureTitles = new Map(measureEntries.map((m) => [m.id, m.data.title]));
@@ -244,6 +262,10 @@ async function build(): Promise<SiteModel> {
         records: recordsByMeasure.get(entry.id) ?? [],
         posts: postsByMeasure.get(entry.id) ?? [],
       };
+    })
+    .map((m) => {
+      const updated = latest(changed(m.entry), m.records[0]?.date);
+      return updated ? { ...m, updated } : m;
     });
   measures.forEach((m, i) => {
     const prev = measures[i - 1];
@@ -256,7 +278,7 @@ async function build(): Promise<SiteModel> {
   const measuresByArea = Map.groupBy(measures, (m) => String(m.area));
   const areas: AreaView[] = areaEntries.sort(byNumericId).map((a) => {
     const own = measuresByArea.get(a.id) ?? [];
-    return {
+    const area: AreaView = {
       id: a.id,
       number: Number(a.id),
       title: a.data.title,
@@ -264,13 +286,16 @@ async function build(): Promise<SiteModel> {
       measures: own,
       summary: summarise(own.map((m) => m.state)),
     };
+    const updated = latest(changed(a), ...own.map((m) => m.updated));
+    if (updated) area.updated = updated;
+    return area;
   });
 
   const measuresByUnit = groupInto((m) => m.owners.map((o) => o.id), measures);
   const recordsByUnit = groupInto((r) => r.units.map((u) => u.id), records);
   const units: UnitView[] = unitEntries.sort(byOrder).map((u) => {
     const own = measuresByUnit.get(u.id) ?? [];
-    return {
+    const unit: UnitView = {
       id: u.id,
       name: u.data.name,
       kind: u.data.kind,
@@ -279,6 +304,9 @@ async function build(): Promise<SiteModel> {
       summary: summarise(own.map((m) => m.state)),
       records: recordsByUnit.get(u.id) ?? [],
     };
+    const updated = latest(changed(u), unit.records[0]?.date);
+    if (updated) unit.updated = updated;
+    return unit;
   });
 
   const postsByColumn = Map.groupBy(posts, (p) => p.column.id);
@@ -320,7 +348,10 @@ async function build(): Promise<SiteModel> {
   const summary = summarise(measures.map((m) => m.state));
   const charts = buildCharts({ summary, areas, units, measures, today, metricRows, observationRows });
 
+  const planUpdated = latest(...[...plan, ...duties, ...requirements, ...areaEntries, ...measureEntries].map(changed));
+
   return {
+    ...(planUpdated ? { planUpdated } : {}),
     settings: settings[0]!.data,
     plan: plan[0]!,
     duties: duties.sort(byNumericId),

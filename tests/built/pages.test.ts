@@ -79,3 +79,18 @@ describe('the built site', () => {
     expect(html).toMatch(/<img[^>]+width="\d+"[^>]+height="\d+"/);
   });
 });
+
+describe('last-updated dates', () => {
+  it('come from the latest record or the last commit of the page source, and are left out without history', async () => {
+    const { gitDates } = await import('../../src/data/git-dates.ts');
+    const history = gitDates(PROJECT_ROOT);
+    const { content } = checkProject(PROJECT_ROOT);
+    for (const m of content.measures) {
+      const html = read(`measures/${m.id}/index.html`);
+      const shown = /本页内容更新于 <time datetime="([\d-]+)">/.exec(html)?.[1];
+      const recordDates = content.updates.filter((u) => u.data.measures.includes(m.id)).map((u) => u.data.date);
+      const expected = [history.dates.get(m.file), ...recordDates].filter(Boolean).sort().at(-1);
+      expect(shown, m.id).toBe(expected);
+    }
+  });
+});
