@@ -94,7 +94,7 @@ for (const n of sizes.length > 0 ? sizes : [200, 2000]) {
     generate(dir, n);
     const check = run(dir, ['scripts/check.ts']);
     const build = run(dir, ['node_modules/astro/bin/astro.mjs', 'build']);
-    const pages = build.ok ? readdirSync(join(dir, 'dist/measures')).length + readdirSync(join(dir, 'dist/posts')).length + 1 : 0;
+    const pages = build.ok ? readdirSync(join(dir, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length : 0;
     results.push({ n, check, build, pages });
     console.log(
       `N=${n}: check ${check.seconds.toFixed(1)} s, ${check.maxRssMb.toFixed(0)} MB; build ${build.seconds.toFixed(1)} s, ${build.maxRssMb.toFixed(0)} MB, ${pages} pages${check.ok && build.ok ? '' : ' (FAILED)'}`,
