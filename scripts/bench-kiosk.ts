@@ -29,7 +29,9 @@ try {
   // Daytime, after the shipped notice's window; 1,000 changes of 15 s take about four hours.
   await page.clock.install({ time: new Date('2026-12-10T08:00:00+08:00') });
   await page.goto(`${url}/kiosk/${PRESET}/?nosw=1`);
-  const dwell = await page.evaluate(() => (JSON.parse(document.querySelector('kiosk-screen')!.getAttribute('data-config')!) as { dwellSeconds: number }).dwellSeconds);
+  const dwell = await page.evaluate(
+    () => (JSON.parse(document.querySelector('kiosk-screen')!.getAttribute('data-config')!) as { dwellSeconds: number }).dwellSeconds,
+  );
   const cdp = await page.context().newCDPSession(page);
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -46,7 +48,9 @@ try {
   }
   const end = await measure();
   const growth = (end.heap - at200!.heap) / 1024 / 1024;
-  console.log(`preset ${PRESET}, dwell ${dwell} s, ${(CHANGES * dwell / 3600).toFixed(1)} h simulated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `preset ${PRESET}, dwell ${dwell} s, ${((CHANGES * dwell) / 3600).toFixed(1)} h simulated in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   console.log(`| at change | JS heap after GC (MB) | DOM nodes |`);
   console.log(`|---:|---:|---:|`);
   console.log(`| ${at200!.changes} | ${(at200!.heap / 1024 / 1024).toFixed(2)} | ${at200!.nodes} |`);

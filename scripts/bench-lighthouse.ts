@@ -35,7 +35,14 @@ const TEMPLATES = [
 const { server, url } = await serveDist(join(ROOT, 'dist'));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 let low = false;
@@ -50,7 +57,8 @@ try {
       for (const c of categories) {
         for (const ref of result?.lhr.categories[c]?.auditRefs ?? []) {
           const audit = result!.lhr.audits[ref.id];
-          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) console.error(`  ${path} ${c}: ${audit.id} ${audit.title} (${audit.displayValue ?? audit.score})`);
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
+            console.error(`  ${path} ${c}: ${audit.id} ${audit.title} (${audit.displayValue ?? audit.score})`);
         }
       }
     }

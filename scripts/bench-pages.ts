@@ -35,7 +35,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 let over = false;
-console.log('| page | requests | html KB | css KB | js KB | img KB | other KB | total KB (gzip) | without JS KB | budget KB (without JS) |');
+console.log(
+  '| page | requests | html KB | css KB | js KB | img KB | other KB | total KB (gzip) | without JS KB | budget KB (without JS) |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 try {
   for (const { path, budget, waitFor } of PAGES as { path: string; budget: number; waitFor?: string }[]) {

@@ -12,7 +12,10 @@ import { join, resolve } from 'node:path';
 import { copyProject } from './copy-project.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const STATUSES = ['推进中', '已完成', '长期坚持'] as const;
 const UNITS = ['dangwei', 'djb', 'x-cun', 'x-shequ', 'x-dangzhibu', 'gexie'];
 

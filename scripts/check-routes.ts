@@ -19,7 +19,9 @@ const current = read(join(dist, 'routes.txt'));
 const redirects = JSON.parse(readFileSync(join(root, 'deploy/redirects.json'), 'utf8')) as Record<string, string>;
 const missing = missingRoutes(previous, current, redirects);
 if (missing.length > 0) {
-  console.error(`以下 ${missing.length} 个地址在上一版中存在、新版本中没有，也没有转向（已转发的链接会失效）。请在 deploy/redirects.json 中加上 "旧地址": "新地址"：`);
+  console.error(
+    `以下 ${missing.length} 个地址在上一版中存在、新版本中没有，也没有转向（已转发的链接会失效）。请在 deploy/redirects.json 中加上 "旧地址": "新地址"：`,
+  );
   for (const m of missing) console.error(`  ${m}`);
   process.exit(1);
 }

@@ -5,7 +5,19 @@
 import { cpSync, existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-const PARTS = ['src', 'data', 'public', 'scripts', 'deploy', 'docs', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'pagefind.yml'];
+const PARTS = [
+  'src',
+  'data',
+  'public',
+  'scripts',
+  'deploy',
+  'docs',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'pagefind.yml',
+];
 
 export function copyProject(root: string, dest: string): void {
   for (const part of PARTS) {

@@ -16,7 +16,12 @@ const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
   .map((d) => relative(DIST, join(d.parentPath, d.name)).split(sep).join('/'))
   .filter((f) => !OWN.has(f))
   .sort();
-const lines = files.map((f) => `${createHash('sha256').update(readFileSync(join(DIST, f))).digest('hex')}  ${f}`);
+const lines = files.map(
+  (f) =>
+    `${createHash('sha256')
+      .update(readFileSync(join(DIST, f)))
+      .digest('hex')}  ${f}`,
+);
 writeFileSync(join(DIST, 'manifest.sha256'), `${lines.join('\n')}\n`);
 const routes = files.filter((f) => f.endsWith('.html')).map(routeOf);
 writeFileSync(join(DIST, 'routes.txt'), `${routes.join('\n')}\n`);

@@ -41,7 +41,14 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const KINDS: Record<string, ScaffoldKind> = { record: 'record', 进展: 'record', post: 'post', 文章: 'post', notice: 'notice', 通知: 'notice' };
+const KINDS: Record<string, ScaffoldKind> = {
+  record: 'record',
+  进展: 'record',
+  post: 'post',
+  文章: 'post',
+  notice: 'notice',
+  通知: 'notice',
+};
 const kind = KINDS[positionals[0] ?? ''];
 const root = resolve(values.root ?? '.');
 const interactive = Boolean(process.stdin.isTTY) && !values.yes;
@@ -57,18 +64,32 @@ const { content } = checkProject(root);
 const list = (v: string | undefined) => (v ?? '').split(/[,，、\s]+/).filter(Boolean);
 
 /** A field from its flag, or asked for in a terminal, or an error naming the flag. */
-async function ask(flag: string, question: string, current: string | undefined, options: { optional?: boolean; initial?: string | undefined } = {}): Promise<string | undefined> {
+async function ask(
+  flag: string,
+  question: string,
+  current: string | undefined,
+  options: { optional?: boolean; initial?: string | undefined } = {},
+): Promise<string | undefined> {
   if (current !== undefined) return current;
   if (!interactive) {
     if (options.optional || options.initial !== undefined) return options.initial;
     fail(`缺少 --${flag}（${question}）。在终端里直接运行 npm run new -- ${positionals[0]} 可以逐项回答。`, 2);
   }
-  const answer = await p.text({ message: question, initialValue: options.initial ?? '', ...(options.optional ? {} : { validate: (v) => (v?.trim() ? undefined : '此项必填') }) });
+  const answer = await p.text({
+    message: question,
+    initialValue: options.initial ?? '',
+    ...(options.optional ? {} : { validate: (v) => (v?.trim() ? undefined : '此项必填') }),
+  });
   if (p.isCancel(answer)) fail('已取消，没有写入文件。', 0);
   return answer.trim() || undefined;
 }
 
-async function askMany(flag: string, question: string, current: string | undefined, choices: { value: string; label: string }[]): Promise<string[]> {
+async function askMany(
+  flag: string,
+  question: string,
+  current: string | undefined,
+  choices: { value: string; label: string }[],
+): Promise<string[]> {
   if (current !== undefined) return list(current);
   if (!interactive) fail(`缺少 --${flag}（${question}），多个用逗号分隔。`, 2);
   const answer = await p.multiselect({ message: `${question}（空格选择，回车确认）`, options: choices, required: true });
@@ -95,12 +116,16 @@ if (kind === 'record') {
   const title = (await ask('title', '标题，例如：X村党支部开展12月党员活动日', values.title))!;
   let status = values.status;
   if (status === undefined && interactive) {
-    const answer = await p.select({ message: '措施的新状态（不改变选“不改变”）', options: [{ value: '', label: '不改变' }, ...STATUSES.map((s) => ({ value: s, label: s }))] });
+    const answer = await p.select({
+      message: '措施的新状态（不改变选“不改变”）',
+      options: [{ value: '', label: '不改变' }, ...STATUSES.map((s) => ({ value: s, label: s }))],
+    });
     if (p.isCancel(answer)) fail('已取消，没有写入文件。', 0);
     status = answer || undefined;
   }
   let evidence = values.evidence;
-  if (!evidence && status === '已完成' && interactive) evidence = list(await ask('evidence', '佐证材料（“已完成”必填），多个用逗号分隔', undefined));
+  if (!evidence && status === '已完成' && interactive)
+    evidence = list(await ask('evidence', '佐证材料（“已完成”必填），多个用逗号分隔', undefined));
   name = fileName(date, [...picked, ...who], taken);
   text = recordMarkdown({ title, date, measures: picked, units: who, status, evidence, body: values.body });
 } else if (kind === 'post') {
@@ -118,7 +143,18 @@ if (kind === 'record') {
     coverAlt = await ask('image-alt', '图片的文字说明，例如：党员在宣传栏前学习', values['image-alt']);
     image = { from: imagePath, to: join(root, dir, cover) };
   }
-  text = postMarkdown({ title, date, column, summary, cover, coverAlt, measures: list(values.measures), units: list(values.units), screen: values.screen, body: values.body });
+  text = postMarkdown({
+    title,
+    date,
+    column,
+    summary,
+    cover,
+    coverAlt,
+    measures: list(values.measures),
+    units: list(values.units),
+    screen: values.screen,
+    body: values.body,
+  });
 } else {
   const title = (await ask('title', '通知标题', values.title))!;
   const start = (await ask('start', '开始时间（YYYY-MM-DD HH:mm）', values.start, { initial: `${today} 08:00` }))!;

@@ -11,7 +11,10 @@ import { serveDist } from './serve-dist.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'screenshots');
 const paths = process.argv.slice(2);
-const pages = paths.length > 0 ? paths : ['/', '/measures/1-1/', '/measures/4-6/', '/posts/2026-10-22-xuanchuanlan/', '/posts/2026-09-10-x-cun-dongyuanhui/'];
+const pages =
+  paths.length > 0
+    ? paths
+    : ['/', '/measures/1-1/', '/measures/4-6/', '/posts/2026-10-22-xuanchuanlan/', '/posts/2026-09-10-x-cun-dongyuanhui/'];
 const sizes = [
   { name: 'phone', width: 360, height: 740 },
   { name: 'desktop', width: 1280, height: 800 },
@@ -33,7 +36,11 @@ try {
       // Also the page in screen-sized pieces, which are easier to look at than one tall image.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       for (let y = 0, i = 1; y < height && i <= 6; y += size.height, i += 1) {
-        await page.screenshot({ path: join(OUT, `${name}.${i}.png`), clip: { x: 0, y, width: size.width, height: Math.min(size.height, height - y) }, fullPage: true });
+        await page.screenshot({
+          path: join(OUT, `${name}.${i}.png`),
+          clip: { x: 0, y, width: size.width, height: Math.min(size.height, height - y) },
+          fullPage: true,
+        });
       }
       console.log(join(OUT, `${name}.png`));
     }

@@ -6,13 +6,7 @@ import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { csvTableLoader } from './loaders/csv-table.ts';
-import {
-  entryCollections as e,
-  entryId,
-  globPattern,
-  tableCollections as t,
-  type EntryCollectionSpec,
-} from './schemas/collections.ts';
+import { entryCollections as e, entryId, globPattern, tableCollections as t, type EntryCollectionSpec } from './schemas/collections.ts';
 
 /** A collection of files in `spec.dir`; ids are file names, so URLs follow them. */
 function entries<T extends z.ZodType>(spec: EntryCollectionSpec, schema: T | ((ctx: SchemaContext) => T)) {

@@ -4,13 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { CsvSyntaxError, decodeText, filledCells, parseCsv } from '../lib/csv.ts';
-import {
-  entryCollections,
-  entryId,
-  tableCollections,
-  type EntryCollectionSpec,
-  type TableCollectionSpec,
-} from '../schemas/collections.ts';
+import { entryCollections, entryId, tableCollections, type EntryCollectionSpec, type TableCollectionSpec } from '../schemas/collections.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
 import { imageFile } from '../schemas/fields.ts';
 import { scanBody, type BodyReference } from './body.ts';
@@ -37,13 +31,7 @@ export interface LoadedRow<T = Record<string, unknown>> {
 /** Files that may sit beside entries (a post's cover image) and are not entries themselves. */
 const ASSET_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg']);
 
-
-function reportSchemaErrors(
-  issues: IssueList,
-  file: string,
-  error: z.ZodError,
-  lineOf: (path: readonly PropertyKey[]) => number,
-) {
+function reportSchemaErrors(issues: IssueList, file: string, error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number) {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {

@@ -27,7 +27,12 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
     if (known[target].has(id)) return;
     const sample = [...known[target]].slice(0, 8).join('、');
     const field = path.reduce<string>((a, k) => (typeof k === 'number' ? `${a}[${k}]` : a ? `${a}.${k}` : k), '');
-    issues.error(entry.file, entry.lineOf(path), field, `找不到${REF_LABELS[target]}“${id}”。已有的编号：${sample}${known[target].size > 8 ? '……' : ''}`);
+    issues.error(
+      entry.file,
+      entry.lineOf(path),
+      field,
+      `找不到${REF_LABELS[target]}“${id}”。已有的编号：${sample}${known[target].size > 8 ? '……' : ''}`,
+    );
   };
   const list = (entry: LoadedEntry<unknown>, key: string, ids: readonly string[] | undefined, target: RefCollection) =>
     ids?.forEach((id, i) => check(entry, [key, i], target, id));
@@ -47,7 +52,8 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
   // Components in MDX bodies that point at entries, e.g. <MeasureLink id="3-1" />.
   for (const entry of [...content.posts, ...content.updates]) {
     for (const r of entry.references) {
-      if (!known[r.collection].has(r.id)) issues.error(entry.file, r.line, '正文', `${r.field}：找不到${REF_LABELS[r.collection]}“${r.id}”`);
+      if (!known[r.collection].has(r.id))
+        issues.error(entry.file, r.line, '正文', `${r.field}：找不到${REF_LABELS[r.collection]}“${r.id}”`);
     }
   }
   for (const row of content.metrics) {
@@ -60,7 +66,11 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
 /** Measure ids follow the plan's numbering, and their area must exist. */
 function checkNumbering(content: LoadedContent, issues: IssueList) {
   const areas = content.ids.areas;
-  for (const [collection, entries] of [['areas', content.areas], ['duties', content.duties], ['requirements', content.requirements]] as const) {
+  for (const [collection, entries] of [
+    ['areas', content.areas],
+    ['duties', content.duties],
+    ['requirements', content.requirements],
+  ] as const) {
     for (const e of entries) {
       if (!/^[1-9]\d*$/.test(e.id)) issues.error(e.file, 1, '文件名', `${collection} 的文件名应是序号，例如 1.md、2.md`);
     }
@@ -76,7 +86,10 @@ function checkNumbering(content: LoadedContent, issues: IssueList) {
 }
 
 function checkSingletons(content: LoadedContent, issues: IssueList) {
-  for (const [name, dir] of [['plan', 'src/content/plan'], ['settings', 'src/content/settings']] as const) {
+  for (const [name, dir] of [
+    ['plan', 'src/content/plan'],
+    ['settings', 'src/content/settings'],
+  ] as const) {
     const entries = content[name];
     if (entries.length === 0) issues.error(dir, 1, '文件', `${dir} 中应有且只有一个文件，现在没有（或它有错误）`);
     for (const extra of entries.slice(1)) issues.error(extra.file, 1, '文件', `${dir} 中只能有一个文件，另一个是 ${entries[0]!.file}`);
@@ -88,13 +101,23 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
   for (const u of content.updates) {
     const { status, completedOn, evidence, date } = u.data;
     if (status === '已完成' && (!evidence || evidence.length === 0)) {
-      issues.error(u.file, u.lineOf(['status']), 'evidence', '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存党建办）');
+      issues.error(
+        u.file,
+        u.lineOf(['status']),
+        'evidence',
+        '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存党建办）',
+      );
     }
     if (completedOn !== undefined) {
       if (status !== '已完成' && status !== '长期坚持') {
         issues.error(u.file, u.lineOf(['completedOn']), 'completedOn', '只有状态为“已完成”或“长期坚持”的记录才填写完成日期');
       } else if (completedOn > date) {
-        issues.error(u.file, u.lineOf(['completedOn']), 'completedOn', `完成日期 ${completedOn} 晚于记录日期 ${date}：完成日期不能晚于记录日期`);
+        issues.error(
+          u.file,
+          u.lineOf(['completedOn']),
+          'completedOn',
+          `完成日期 ${completedOn} 晚于记录日期 ${date}：完成日期不能晚于记录日期`,
+        );
       }
     }
     if (date > today) issues.warning(u.file, u.lineOf(['date']), 'date', `记录日期 ${date} 晚于今天（${today}），请确认日期`);
@@ -114,7 +137,12 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
       const key = `${m}@${u.data.date}`;
       const other = seen.get(key);
       if (other && other.status !== u.data.status) {
-        issues.warning(u.file, u.lineOf(['status']), 'status', `与 ${other.file} 在同一天（${u.data.date}）给措施 ${m} 设了不同状态，按文件名顺序取后者`);
+        issues.warning(
+          u.file,
+          u.lineOf(['status']),
+          'status',
+          `与 ${other.file} 在同一天（${u.data.date}）给措施 ${m} 设了不同状态，按文件名顺序取后者`,
+        );
       }
       seen.set(key, { file: u.file, status: u.data.status });
     }
@@ -134,10 +162,20 @@ function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
     const { areas, measures } = plan.data.declared;
     const found = { measures: content.ids.measures.size, areas: content.ids.areas.size };
     if (measures !== found.measures) {
-      issues.warning(plan.file, plan.lineOf(['declared', 'measures']), 'declared.measures', `方案声明 ${measures} 项整改措施，内容中实际有 ${found.measures} 项；网站按实际的 ${found.measures} 项统计`);
+      issues.warning(
+        plan.file,
+        plan.lineOf(['declared', 'measures']),
+        'declared.measures',
+        `方案声明 ${measures} 项整改措施，内容中实际有 ${found.measures} 项；网站按实际的 ${found.measures} 项统计`,
+      );
     }
     if (areas !== found.areas) {
-      issues.warning(plan.file, plan.lineOf(['declared', 'areas']), 'declared.areas', `方案声明 ${areas} 个方面的问题，内容中实际有 ${found.areas} 个；网站按实际的 ${found.areas} 个统计`);
+      issues.warning(
+        plan.file,
+        plan.lineOf(['declared', 'areas']),
+        'declared.areas',
+        `方案声明 ${areas} 个方面的问题，内容中实际有 ${found.areas} 个；网站按实际的 ${found.areas} 个统计`,
+      );
     }
   }
 }
@@ -171,7 +209,11 @@ function checkImages(content: LoadedContent, files: ProjectFiles, issues: IssueL
   }
   for (const s of content.settings) {
     const account = s.data.officialAccount;
-    checkImage(s, files, issues, ['officialAccount', 'qr'], account?.qr, { key: 'qrAlt', value: account?.qrAlt, example: '“X镇发布”公众号二维码' });
+    checkImage(s, files, issues, ['officialAccount', 'qr'], account?.qr, {
+      key: 'qrAlt',
+      value: account?.qrAlt,
+      example: '“X镇发布”公众号二维码',
+    });
   }
 }
 
@@ -204,7 +246,13 @@ function checkTables(content: LoadedContent, issues: IssueList) {
     if (!unitId || !metricId) continue;
     const key = `${data.period}|${unitId}|${metricId}`;
     const other = seen.get(key);
-    if (other) issues.error(file, line, 'value', `第 ${line} 行：${data.period} ${data.unit} 的 ${data.metric} 已在 ${other} 填过，同一数据只能填一次`);
+    if (other)
+      issues.error(
+        file,
+        line,
+        'value',
+        `第 ${line} 行：${data.period} ${data.unit} 的 ${data.metric} 已在 ${other} 填过，同一数据只能填一次`,
+      );
     else seen.set(key, `${file}:${line}`);
   }
 }

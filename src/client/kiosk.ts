@@ -10,7 +10,16 @@
  */
 import { nextActivityDay, daysBetween, formatDate } from '../lib/dates.ts';
 import { countdownText } from '../lib/format.ts';
-import { activeUrgentNotice, burnInOffset, dailyReloadDue, isCompleteKioskPage, isNight, localClock, type KioskNotice, type NightHours } from '../lib/kiosk.ts';
+import {
+  activeUrgentNotice,
+  burnInOffset,
+  dailyReloadDue,
+  isCompleteKioskPage,
+  isNight,
+  localClock,
+  type KioskNotice,
+  type NightHours,
+} from '../lib/kiosk.ts';
 
 interface KioskConfig {
   screen: string;

@@ -139,7 +139,12 @@ class SiteSearch extends HTMLElement {
     link.textContent = d.meta['title'] ?? d.url;
     const meta = document.createElement('p');
     meta.className = 'meta';
-    meta.textContent = [d.meta['kind'], d.meta['number'] && `编号 ${d.meta['number']}`, d.meta['status'] && `状态：${d.meta['status']}`, d.meta['date']]
+    meta.textContent = [
+      d.meta['kind'],
+      d.meta['number'] && `编号 ${d.meta['number']}`,
+      d.meta['status'] && `状态：${d.meta['status']}`,
+      d.meta['date'],
+    ]
       .filter(Boolean)
       .join(' · ');
     const excerpt = document.createElement('p');

@@ -22,7 +22,11 @@ const dateOf = (date: CalendarDate) => {
 export function calendarIcs(input: { name: string; url: string; today: CalendarDate; items: readonly DatedItem[] }): string {
   const stamp = dateOf(input.today);
   const [year, month] = input.today.split('-').map(Number) as [number, number];
-  const calendar = ical({ name: input.name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'yishu-liangqiang', product: 'progress-site', language: 'ZH' } });
+  const calendar = ical({
+    name: input.name,
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'yishu-liangqiang', product: 'progress-site', language: 'ZH' },
+  });
   calendar.timezone('Asia/Shanghai');
   const monthStart = `${year}-${String(month).padStart(2, '0')}-01`;
   const quarterStart = `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
@@ -69,7 +73,15 @@ export function calendarIcs(input: { name: string; url: string; today: CalendarD
     });
   }
   for (const item of input.items) {
-    calendar.createEvent({ id: `${item.id}@yishu-liangqiang`, start: dateOf(item.date), allDay: true, summary: item.title, description: item.description, stamp, url: input.url });
+    calendar.createEvent({
+      id: `${item.id}@yishu-liangqiang`,
+      start: dateOf(item.date),
+      allDay: true,
+      summary: item.title,
+      description: item.description,
+      stamp,
+      url: input.url,
+    });
   }
   return calendar.toString();
 }

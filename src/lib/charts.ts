@@ -53,7 +53,9 @@ export function statusChart(summary: ProgressSummary, id = 'status', title = '�
     kind: 'bar',
     stacked: false,
     labels: [...STATUSES],
-    series: [{ label: '措施数', values: STATUSES.map((s) => summary.byStatus[s]), tone: 'doing', tones: STATUSES.map((s) => STATUS_TONES[s]) }],
+    series: [
+      { label: '措施数', values: STATUSES.map((s) => summary.byStatus[s]), tone: 'doing', tones: STATUSES.map((s) => STATUS_TONES[s]) },
+    ],
     unit: '项',
     summary: `${summary.total} 项措施中${parts}${summary.overdue > 0 ? `，其中逾期 ${summary.overdue} 项` : ''}。`,
   };
@@ -125,7 +127,10 @@ function addDays(date: CalendarDate, days: number): CalendarDate {
  * 未销号措施燃尽图: open measures week by week, from the first status change to `today`.
  * Each point counts the measures not closed at the end of that day.
  */
-export function burnDownChart(histories: readonly (readonly { date: CalendarDate; status: MeasureStatus }[])[], today: CalendarDate): ChartSpec {
+export function burnDownChart(
+  histories: readonly (readonly { date: CalendarDate; status: MeasureStatus }[])[],
+  today: CalendarDate,
+): ChartSpec {
   const first = histories
     .flatMap((h) => h.map((c) => c.date))
     .filter((d) => d <= today)

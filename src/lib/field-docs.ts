@@ -49,7 +49,10 @@ export function describeSchema(schema: z.ZodType, path: string[] = [], optional 
     return Object.entries(def.shape).flatMap(([key, value]) => describeSchema(value, [...path, key]));
   }
   if (def.type === 'array' && def.element && defOf(def.element).type === 'object') {
-    return [{ field: path.join('.'), required: !isOptional, rule: ruleOf(s) ?? '列表' }, ...describeSchema(def.element, [...path.slice(0, -1), `${path.at(-1)}[]`])];
+    return [
+      { field: path.join('.'), required: !isOptional, rule: ruleOf(s) ?? '列表' },
+      ...describeSchema(def.element, [...path.slice(0, -1), `${path.at(-1)}[]`]),
+    ];
   }
   return [{ field: path.join('.'), required: !isOptional, rule: ruleOf(s) ?? (def.element ? (ruleOf(def.element) ?? '') : '') }];
 }
@@ -58,10 +61,21 @@ const escape = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' 
 
 /** The whole field reference as Markdown. */
 export function fieldReference(): string {
-  const parts = ['# 字段说明', '', '本页由 `npm run docs:fields` 根据校验规则自动生成，请勿手工修改。每个字段的“说明”就是填错时检查程序给出的提示。', ''];
+  const parts = [
+    '# 字段说明',
+    '',
+    '本页由 `npm run docs:fields` 根据校验规则自动生成，请勿手工修改。每个字段的“说明”就是填错时检查程序给出的提示。',
+    '',
+  ];
   for (const spec of Object.values(entryCollections)) {
-    parts.push(`## ${spec.label}（\`${spec.dir}/\`，${spec.extensions.map((e) => `.${e}`).join('、')}）`, '', '| 字段 | 必填 | 说明 |', '|---|---|---|');
-    for (const f of describeSchema(spec.schema({ image: imageFile }))) parts.push(`| \`${f.field}\` | ${f.required ? '是' : '否'} | ${escape(f.rule)} |`);
+    parts.push(
+      `## ${spec.label}（\`${spec.dir}/\`，${spec.extensions.map((e) => `.${e}`).join('、')}）`,
+      '',
+      '| 字段 | 必填 | 说明 |',
+      '|---|---|---|',
+    );
+    for (const f of describeSchema(spec.schema({ image: imageFile })))
+      parts.push(`| \`${f.field}\` | ${f.required ? '是' : '否'} | ${escape(f.rule)} |`);
     parts.push('');
   }
   for (const spec of Object.values(tableCollections)) {

@@ -7,7 +7,11 @@
  * Routes of the previous release that the new one neither serves nor redirects.
  * @example missingRoutes(['/a/', '/b/'], ['/a/'], { '/b/': '/a/' }) // []
  */
-export function missingRoutes(previous: readonly string[], current: readonly string[], redirects: Readonly<Record<string, string>>): string[] {
+export function missingRoutes(
+  previous: readonly string[],
+  current: readonly string[],
+  redirects: Readonly<Record<string, string>>,
+): string[] {
   const served = new Set(current);
   return previous.filter((route) => !served.has(route) && !(route in redirects) && !(route.replace(/\/$/, '') in redirects));
 }

@@ -61,7 +61,12 @@ function markdown(data: Record<string, unknown>, body: string | undefined, place
  * @example fileName('2026-12-04', ['3-1', 'x-cun'], () => false) // '2026-12-04-3-1-x-cun'
  */
 export function fileName(date: string, parts: readonly string[], taken: (name: string) => boolean): string {
-  const slug = parts.map((p) => p.toLowerCase().replace(/[^a-z0-9-]+/g, '-')).filter((p) => p && p !== '-').join('-').replace(/-+/g, '-').slice(0, 60);
+  const slug = parts
+    .map((p) => p.toLowerCase().replace(/[^a-z0-9-]+/g, '-'))
+    .filter((p) => p && p !== '-')
+    .join('-')
+    .replace(/-+/g, '-')
+    .slice(0, 60);
   const base = slug ? `${date}-${slug}` : date;
   let name = base;
   for (let n = 2; taken(name); n += 1) name = `${base}-${n}`;

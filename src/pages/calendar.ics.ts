@@ -14,6 +14,11 @@ export async function GET(context: APIContext) {
     date: m.deadline as string,
     description: `整改措施 ${m.id} 的整改时限。${new URL(`/measures/${m.id}/`, context.site).href}`,
   }));
-  const body = calendarIcs({ name: site.settings.siteName, url: new URL('/', context.site).href, today: site.today, items: [...milestones, ...deadlines] });
+  const body = calendarIcs({
+    name: site.settings.siteName,
+    url: new URL('/', context.site).href,
+    today: site.today,
+    items: [...milestones, ...deadlines],
+  });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

@@ -42,7 +42,10 @@ export interface TableCollectionSpec {
   schema: z.ZodType;
 }
 
-const fixed = <T extends z.ZodType>(schema: T) => () => schema;
+const fixed =
+  <T extends z.ZodType>(schema: T) =>
+  () =>
+    schema;
 
 export const entryCollections = {
   plan: { name: 'plan', label: '整改方案', dir: 'src/content/plan', extensions: ['md'], schema: fixed(planSchema) },

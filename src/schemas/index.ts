@@ -180,21 +180,21 @@ export const screenSchema = strict({
 /** 站点设置: one entry. */
 export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
   return strict({
-  siteName: text('网站名称，例如：“一树两强”整改进展'),
-  description: text('网站简介，一句话，用于搜索引擎和分享'),
-  demo: z.boolean(hint('是否为演示数据：true 时每页提示“演示数据”，正式上线前改为 false')),
-  contacts: z.array(
-    strict({
-      label: text('联系方式名称，例如：监督电话'),
-      value: text('联系方式，只写单位座机或邮箱，不写个人手机号，例如 0000-0000000'),
-    }),
-    hint('监督联系方式列表'),
-  ),
-  officialAccount: strict({
-    name: text('公众号名称，例如：X镇发布'),
-    qr: image().optional(),
-    qrAlt: text('二维码图片的文字说明，例如：“X镇发布”公众号二维码').optional(),
-  }).optional(),
+    siteName: text('网站名称，例如：“一树两强”整改进展'),
+    description: text('网站简介，一句话，用于搜索引擎和分享'),
+    demo: z.boolean(hint('是否为演示数据：true 时每页提示“演示数据”，正式上线前改为 false')),
+    contacts: z.array(
+      strict({
+        label: text('联系方式名称，例如：监督电话'),
+        value: text('联系方式，只写单位座机或邮箱，不写个人手机号，例如 0000-0000000'),
+      }),
+      hint('监督联系方式列表'),
+    ),
+    officialAccount: strict({
+      name: text('公众号名称，例如：X镇发布'),
+      qr: image().optional(),
+      qrAlt: text('二维码图片的文字说明，例如：“X镇发布”公众号二维码').optional(),
+    }).optional(),
   });
 }
 

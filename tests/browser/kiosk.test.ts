@@ -37,9 +37,11 @@ function overflowing(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
       // The burn-in shift may move the picture by up to 3 px.
-      if (r.left < -4 || r.top < -4 || r.right > w + 4 || r.bottom > hgt + 4) out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.right)}×${Math.round(r.bottom)}`);
+      if (r.left < -4 || r.top < -4 || r.right > w + 4 || r.bottom > hgt + 4)
+        out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.right)}×${Math.round(r.bottom)}`);
       const style = getComputedStyle(el);
-      if (el.scrollHeight > el.clientHeight + 2 && style.overflowY === 'visible' && el.children.length === 0 && el.textContent?.trim()) out.push(`${el.tagName.toLowerCase()} text spills`);
+      if (el.scrollHeight > el.clientHeight + 2 && style.overflowY === 'visible' && el.children.length === 0 && el.textContent?.trim())
+        out.push(`${el.tagName.toLowerCase()} text spills`);
     }
     return out;
   });
@@ -54,7 +56,10 @@ describe.each(screens.map((s) => [s.id, s] as const))('preset %s', (_id, screen)
       await page.goto(`${h.url}/kiosk/${screen.id}/?slide=${slide}&nosw=1`, { waitUntil: 'networkidle' });
       expect(await page.getAttribute('kiosk-screen', 'data-slide'), slide).toBe(slide);
       expect(await overflowing(page), `${screen.id} ${slide}`).toEqual([]);
-      const scroll = await page.evaluate(() => [document.documentElement.scrollWidth > innerWidth, document.documentElement.scrollHeight > innerHeight]);
+      const scroll = await page.evaluate(() => [
+        document.documentElement.scrollWidth > innerWidth,
+        document.documentElement.scrollHeight > innerHeight,
+      ]);
       expect(scroll, slide).toEqual([false, false]);
       const smallest = await page.evaluate(() =>
         Math.min(

@@ -44,7 +44,13 @@ describe.each([
       )) as AxeResult;
       // axe really ran its rules on this page.
       expect(result.passes.length, path).toBeGreaterThan(5);
-      for (const v of result.violations) found.push(`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+      for (const v of result.violations)
+        found.push(
+          `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')}`,
+        );
     }
     await context.close();
     expect(found).toEqual([]);
@@ -139,7 +145,9 @@ describe('charts', () => {
         }),
       );
       for (const share of filled) expect(share, path).toBeGreaterThan(0.01);
-      const tables = await page.evaluate(() => [...document.querySelectorAll('figure.chart table')].map((t) => t.getBoundingClientRect().height));
+      const tables = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.chart table')].map((t) => t.getBoundingClientRect().height),
+      );
       for (const height of tables) expect(height, path).toBeGreaterThan(0);
     }
     await context.close();

@@ -21,7 +21,11 @@ describe('astro build with broken content', () => {
     const post = join(copy, 'src/content/posts/2026-11-08-gongzhonghao-lanmu.md');
     writeFileSync(post, `${readFileSync(post, 'utf8')}\n联系电话 13812345678\n`);
 
-    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: copy,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
     const output = run.stdout + run.stderr;
     expect(run.status).not.toBe(0);
     expect(output).toContain('src/content/measures/2-2.md:5  deadline  整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31');

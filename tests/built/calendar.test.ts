@@ -19,7 +19,12 @@ function events() {
 describe('the calendar feed', () => {
   it('holds the recurring obligations of the plan', () => {
     const summaries = events().map((e) => e.summary);
-    for (const s of ['党员活动日', '镇党委专题研究部署党建工作（本月）', '班子成员给基层党员上党课（本季度）', '党支部书记向党委述职（年底）'])
+    for (const s of [
+      '党员活动日',
+      '镇党委专题研究部署党建工作（本月）',
+      '班子成员给基层党员上党课（本季度）',
+      '党支部书记向党委述职（年底）',
+    ])
       expect(summaries).toContain(s);
   });
 

@@ -22,7 +22,9 @@ function table(page: HTMLElement, id: string): Record<string, string[]> {
   const figure = page.querySelector(`#chart-${id}`);
   if (!figure) throw new Error(`no chart ${id}`);
   return Object.fromEntries(
-    figure.querySelectorAll('tbody tr').map((tr) => [tr.querySelector('th')!.text.trim(), tr.querySelectorAll('td').map((td) => td.text.trim())]),
+    figure
+      .querySelectorAll('tbody tr')
+      .map((tr) => [tr.querySelector('th')!.text.trim(), tr.querySelectorAll('td').map((td) => td.text.trim())]),
   );
 }
 
@@ -33,7 +35,8 @@ function latestStatuses(): Map<string, string> {
     if (!u.data.status) continue;
     for (const m of u.data.measures) {
       const prev = latest.get(m);
-      if (!prev || u.data.date > prev.date || (u.data.date === prev.date && u.id > prev.id)) latest.set(m, { date: u.data.date, id: u.id, status: u.data.status });
+      if (!prev || u.data.date > prev.date || (u.data.date === prev.date && u.id > prev.id))
+        latest.set(m, { date: u.data.date, id: u.id, status: u.data.status });
     }
   }
   return new Map(content.measures.map((m) => [m.id, latest.get(m.id)?.status ?? '未启动']));
@@ -43,7 +46,8 @@ describe('chart tables match the content', () => {
   it('home: measures per status', () => {
     const statuses = [...latestStatuses().values()];
     const rows = table(readPage('/'), 'status');
-    for (const status of ['未启动', '推进中', '已完成', '长期坚持']) expect(rows[status], status).toEqual([String(statuses.filter((s) => s === status).length)]);
+    for (const status of ['未启动', '推进中', '已完成', '长期坚持'])
+      expect(rows[status], status).toEqual([String(statuses.filter((s) => s === status).length)]);
   });
 
   it('home: status by area', () => {
@@ -96,7 +100,10 @@ describe('chart tables match the content', () => {
       for (const figure of readPage(path).querySelectorAll('figure.chart')) {
         const id = figure.getAttribute('id')!.replace(/^chart-/, '');
         const csv = readFileSync(join(DIST, 'charts', `${id}.csv`), 'utf8');
-        const cells = figure.querySelectorAll('tbody td').map((td) => td.text.trim()).filter((t) => t !== '—');
+        const cells = figure
+          .querySelectorAll('tbody td')
+          .map((td) => td.text.trim())
+          .filter((t) => t !== '—');
         for (const cell of cells) expect(csv, `${path} ${id}`).toContain(`,${cell},`);
       }
     }
@@ -108,7 +115,8 @@ describe('chart pages', () => {
     const scripts = new Set<string>();
     for (const path of htmlPages()) {
       const page = readPage(path);
-      if (page.querySelector('progress-chart') && !path.startsWith('/kiosk/')) for (const s of page.querySelectorAll('script[src]')) scripts.add(s.getAttribute('src')!);
+      if (page.querySelector('progress-chart') && !path.startsWith('/kiosk/'))
+        for (const s of page.querySelectorAll('script[src]')) scripts.add(s.getAttribute('src')!);
       for (const figure of page.querySelectorAll('figure.chart')) {
         expect(figure.querySelector('.summary')?.text.length, path).toBeGreaterThan(10);
         expect(figure.querySelector('canvas')?.getAttribute('role')).toBe('img');

@@ -55,7 +55,11 @@ describe('the built site', () => {
   });
 
   it('marks every page zh-CN, gives it a unique title and says the data are a demonstration', () => {
-    const pages = ['index.html', ...content.measures.map((m) => `measures/${m.id}/index.html`), ...content.posts.map((p) => `posts/${p.id}/index.html`)];
+    const pages = [
+      'index.html',
+      ...content.measures.map((m) => `measures/${m.id}/index.html`),
+      ...content.posts.map((p) => `posts/${p.id}/index.html`),
+    ];
     const titles = new Set<string>();
     for (const page of pages) {
       const html = read(page);

@@ -21,7 +21,20 @@ describe('every page', () => {
   const pages = htmlPages();
 
   it('covers every template', () => {
-    for (const path of ['/', '/plan/', '/areas/', '/areas/1/', '/measures/1-1/', '/units/', '/units/x-cun/', '/updates/', '/ledger/', '/posts/', '/columns/yishu-liangqiang/', '/404.html'])
+    for (const path of [
+      '/',
+      '/plan/',
+      '/areas/',
+      '/areas/1/',
+      '/measures/1-1/',
+      '/units/',
+      '/units/x-cun/',
+      '/updates/',
+      '/ledger/',
+      '/posts/',
+      '/columns/yishu-liangqiang/',
+      '/404.html',
+    ])
       expect(pages).toContain(path);
     expect(pages.filter((p) => p.startsWith('/updates/') && p !== '/updates/')).toHaveLength(content.updates.length);
   });
@@ -51,8 +64,13 @@ describe('every page', () => {
       const scripts = doc.querySelectorAll('script');
       if (interactive === 0) expect(scripts, path).toHaveLength(0);
       // A display screen runs its own script besides the chart's.
-      else if (doc.querySelector('kiosk-screen')) expect(new Set(scripts.map((s) => s.getAttribute('type'))), path).toEqual(new Set(['module']));
-      else expect(scripts.map((s) => s.getAttribute('type')), path).toEqual(['module']);
+      else if (doc.querySelector('kiosk-screen'))
+        expect(new Set(scripts.map((s) => s.getAttribute('type'))), path).toEqual(new Set(['module']));
+      else
+        expect(
+          scripts.map((s) => s.getAttribute('type')),
+          path,
+        ).toEqual(['module']);
       for (const el of doc.querySelectorAll('[src], link[href]')) {
         const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
         expect(url.startsWith('http') && !url.startsWith('http://localhost'), `${path} loads ${url}`).toBe(false);
@@ -98,7 +116,8 @@ describe('links', () => {
         const file = fileFor(target.pathname);
         checked += 1;
         if (!file) broken.push(`${path} → ${href}`);
-        else if (target.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(target.hash.slice(1)))) broken.push(`${path} → ${href} (no anchor)`);
+        else if (target.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(target.hash.slice(1))))
+          broken.push(`${path} → ${href} (no anchor)`);
       }
     }
     expect(broken).toEqual([]);
@@ -139,16 +158,31 @@ describe('downloads and feeds', () => {
 
   it('the sitemap lists every page but the 404', () => {
     const xml = new XMLParser().parse(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8'));
-    const urls = [xml.urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname).sort();
+    const urls = [xml.urlset.url]
+      .flat()
+      .map((u: { loc: string }) => new URL(u.loc).pathname)
+      .sort();
     // Display-screen pages are for the screens, not for search engines.
-    expect(urls).toEqual(htmlPages().filter((p) => p !== '/404.html' && !p.startsWith('/kiosk/')).sort());
+    expect(urls).toEqual(
+      htmlPages()
+        .filter((p) => p !== '/404.html' && !p.startsWith('/kiosk/'))
+        .sort(),
+    );
   });
 });
 
 describe('page weight (HTML with its inline CSS, gzip)', () => {
   const gz = (path: string) => gzipSync(readFileSync(fileFor(path)!)).length;
   it('keeps reading pages under 12 KB and the home page under 20 KB', () => {
-    for (const path of ['/measures/1-1/', '/measures/5-2/', '/areas/4/', '/units/x-cun/', '/ledger/', '/posts/2026-10-22-xuanchuanlan/', '/updates/'])
+    for (const path of [
+      '/measures/1-1/',
+      '/measures/5-2/',
+      '/areas/4/',
+      '/units/x-cun/',
+      '/ledger/',
+      '/posts/2026-10-22-xuanchuanlan/',
+      '/updates/',
+    ])
       expect(gz(path), path).toBeLessThan(12 * 1024);
     expect(gz('/')).toBeLessThan(20 * 1024);
   });
@@ -161,7 +195,10 @@ describe('page weight (HTML with its inline CSS, gzip)', () => {
 
 describe('the search index', () => {
   it('is one Chinese index built by the pinned Pagefind', () => {
-    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      version: string;
+      languages: Record<string, { page_count: number }>;
+    };
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(pkg.devDependencies['pagefind']).toBe('1.6.0');
     expect(entry.version).toBe('1.6.0');
@@ -180,7 +217,9 @@ describe('the search index', () => {
       ...content.posts.map((p) => `/posts/${p.id}/`),
     ];
     expect(indexed.sort()).toEqual(expected.sort());
-    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(entry.languages['zh-cn']!.page_count).toBe(expected.length);
   });
 });

@@ -19,12 +19,28 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const scaffold = (...args: string[]) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/new.ts'), ...args, '--root', root, '--yes'], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 4, 2) / 1000) } });
-const errorsIn = (file: string) => checkProject(root, { today: '2026-12-04' }).issues.filter((i) => i.severity === 'error' && i.file === file);
+  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/new.ts'), ...args, '--root', root, '--yes'], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 4, 2) / 1000) },
+  });
+const errorsIn = (file: string) =>
+  checkProject(root, { today: '2026-12-04' }).issues.filter((i) => i.severity === 'error' && i.file === file);
 
 describe('npm run new', () => {
   it('writes a progress record that passes the checker, dated today by default', () => {
-    const run = scaffold('record', '--measures', '3-1,3-3', '--units', 'x-cun', '--title', 'X村党支部开展12月党员活动日', '--status', '长期坚持', '--evidence', '签到表（存党支部）');
+    const run = scaffold(
+      'record',
+      '--measures',
+      '3-1,3-3',
+      '--units',
+      'x-cun',
+      '--title',
+      'X村党支部开展12月党员活动日',
+      '--status',
+      '长期坚持',
+      '--evidence',
+      '签到表（存党支部）',
+    );
     expect(run.status, run.stderr).toBe(0);
     const file = 'src/content/updates/2026-12-04-3-1-3-3-x-cun.md';
     expect(run.stdout).toContain(`已写入 ${file}`);
@@ -33,7 +49,19 @@ describe('npm run new', () => {
   });
 
   it('writes a post and copies its cover beside it', () => {
-    const run = scaffold('post', '--title', '12月主题党日', '--summary', '各支部开展主题党日。', '--image', join(PROJECT_ROOT, 'src/content/posts/2026-09-10-x-cun-dongyuanhui.jpg'), '--image-alt', '党员在会场学习', '--units', 'x-cun');
+    const run = scaffold(
+      'post',
+      '--title',
+      '12月主题党日',
+      '--summary',
+      '各支部开展主题党日。',
+      '--image',
+      join(PROJECT_ROOT, 'src/content/posts/2026-09-10-x-cun-dongyuanhui.jpg'),
+      '--image-alt',
+      '党员在会场学习',
+      '--units',
+      'x-cun',
+    );
     expect(run.status, run.stderr).toBe(0);
     const posts = readdirSync(join(root, 'src/content/posts')).filter((f) => f.startsWith('2026-12-04'));
     expect(posts.sort()).toEqual(['2026-12-04-yishu-liangqiang.jpg', '2026-12-04-yishu-liangqiang.md']);

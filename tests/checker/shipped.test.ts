@@ -33,7 +33,9 @@ describe('the shipped content', () => {
     expect(content.requirements).toHaveLength(4);
     const perArea = Object.groupBy(content.measures, (m) => m.id.split('-')[0]!);
     expect(Object.fromEntries(Object.entries(perArea).map(([k, v]) => [k, v!.length]))).toEqual({ 1: 3, 2: 4, 3: 3, 4: 7, 5: 3 });
-    expect(content.units.map((u) => u.data.name).sort()).toEqual(['X党支部', 'X村党支部', 'X社区党支部', '个协党支部', '党建办', '镇党委'].sort());
+    expect(content.units.map((u) => u.data.name).sort()).toEqual(
+      ['X党支部', 'X村党支部', 'X社区党支部', '个协党支部', '党建办', '镇党委'].sort(),
+    );
   });
 
   it('keeps every measure text as the seed words it', () => {

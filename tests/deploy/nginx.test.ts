@@ -30,7 +30,12 @@ function deploy(...args: string[]) {
   const started = performance.now();
   const run = spawnSync('bash', [join(PROJECT_ROOT, 'deploy/deploy.sh'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DEPLOY_ROOT: join(prefix, 'srv'), BASE_URL: base, PATH: `${join(process.execPath, '..')}:${process.env['PATH']}` },
+    env: {
+      ...process.env,
+      DEPLOY_ROOT: join(prefix, 'srv'),
+      BASE_URL: base,
+      PATH: `${join(process.execPath, '..')}:${process.env['PATH']}`,
+    },
   });
   return { ...run, seconds: (performance.now() - started) / 1000 };
 }

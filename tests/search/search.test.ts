@@ -28,7 +28,7 @@ describe('recall suite', () => {
   it('finds the measure page that contains each query among the first 3 results', async () => {
     const cases = [
       ...TERMS.map((query) => ({ query, measures: [...texts].filter(([, t]) => t.includes(query)).map(([id]) => id) })),
-      ...phrases(texts, 30, Number(process.env["RECALL_SEED"] ?? 2026)).map(({ query, measure }) => ({ query, measures: [measure] })),
+      ...phrases(texts, 30, Number(process.env['RECALL_SEED'] ?? 2026)).map(({ query, measure }) => ({ query, measures: [measure] })),
     ];
     // Every query really is in the plan's measures, so a miss is the index's fault.
     for (const c of cases) expect(c.measures.length, c.query).toBeGreaterThan(0);

@@ -3,7 +3,8 @@ import { scanBody } from '../../src/checker/body.ts';
 
 const messages = (body: string, kind: 'md' | 'mdx') => scanBody(body, kind).problems.map((p) => `${p.line}:${p.message}`);
 /** Each reported problem, as `line:` and the start of its message. */
-const starts = (...prefixes: string[]) => prefixes.map((p) => expect.stringMatching(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
+const starts = (...prefixes: string[]) =>
+  prefixes.map((p) => expect.stringMatching(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
 
 describe('scanBody (Markdown)', () => {
   it('accepts ordinary text, links and harmless HTML', () => {
@@ -11,7 +12,9 @@ describe('scanBody (Markdown)', () => {
   });
   it('refuses script-like HTML and script links, with their lines', () => {
     const body = '\n<iframe src="x"></iframe>\n\n<a href="javascript:void(0)">x</a>\n\n<p onclick="x()">y</p>\n\n![图](data:text/html,x)\n';
-    expect(messages(body, 'md')).toEqual(starts('2:不能使用 <iframe>', '4:链接地址不能以 javascript:', '6:不能在 HTML 里写 on', '8:链接地址不能以 javascript:'));
+    expect(messages(body, 'md')).toEqual(
+      starts('2:不能使用 <iframe>', '4:链接地址不能以 javascript:', '6:不能在 HTML 里写 on', '8:链接地址不能以 javascript:'),
+    );
   });
   it('does not mistake the Chinese words 《》 or text in angle brackets for tags', () => {
     expect(scanBody('依据《通知》和<全市方案>执行。', 'md').problems).toEqual([]);
@@ -26,11 +29,15 @@ describe('scanBody (MDX)', () => {
   });
   it('refuses export, expressions, comments in braces and spread attributes', () => {
     const body = 'export const a = 1\n\n{1 + 1}\n\n文字 {/* 注释 */}\n\n<Callout {...props}>x</Callout>\n';
-    expect(messages(body, 'mdx')).toEqual(starts('1:不能使用 import 或 export', '3:不能使用 {…} 表达式', '5:不能使用 {…} 表达式', '7:<Callout> 的属性不能用 {…}'));
+    expect(messages(body, 'mdx')).toEqual(
+      starts('1:不能使用 import 或 export', '3:不能使用 {…} 表达式', '5:不能使用 {…} 表达式', '7:<Callout> 的属性不能用 {…}'),
+    );
   });
   it('checks component attributes: unknown, required, allowed values', () => {
     const body = '<Callout kind="x">a</Callout>\n\n<MeasureLink />\n\n<Callout type="警告">b</Callout>\n';
-    expect(messages(body, 'mdx')).toEqual(starts('1:<Callout> 没有 kind 属性', '3:<MeasureLink> 缺少 id 属性', '5:<Callout> 的 type 只能是 提示、注意、要求 之一'));
+    expect(messages(body, 'mdx')).toEqual(
+      starts('1:<Callout> 没有 kind 属性', '3:<MeasureLink> 缺少 id 属性', '5:<Callout> 的 type 只能是 提示、注意、要求 之一'),
+    );
   });
   it('refuses script elements, handlers and fragments', () => {
     const body = '<script>alert(1)</script>\n\n<p onClick="x">y</p>\n\n<>z</>\n';

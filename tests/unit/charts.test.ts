@@ -43,7 +43,10 @@ describe('burnDownChart', () => {
   it('counts the measures still open at the end of each week up to today', () => {
     const spec = burnDownChart(
       [
-        [{ date: '2026-09-01', status: '推进中' }, { date: '2026-09-10', status: '已完成' }],
+        [
+          { date: '2026-09-01', status: '推进中' },
+          { date: '2026-09-10', status: '已完成' },
+        ],
         [{ date: '2026-09-05', status: '长期坚持' }],
         [],
       ],
@@ -69,11 +72,15 @@ describe('metricChart', () => {
   ];
   const metric = { id: 'days', name: '活动日次数', unit: '次', period: '月' as const, target: 1 };
   it('puts periods on the axis, a series per unit with data, gaps as null, and the target', () => {
-    const spec = metricChart(metric, [
-      { period: '2026-10', unit: 'a', value: 1 },
-      { period: '2026-09', unit: 'a', value: 0 },
-      { period: '2026-10', unit: 'b', value: 2 },
-    ], units);
+    const spec = metricChart(
+      metric,
+      [
+        { period: '2026-10', unit: 'a', value: 1 },
+        { period: '2026-09', unit: 'a', value: 0 },
+        { period: '2026-10', unit: 'b', value: 2 },
+      ],
+      units,
+    );
     expect(spec.labels).toEqual(['2026年9月', '2026年10月']);
     expect(spec.series.map((s) => [s.label, s.values])).toEqual([
       ['甲支部', [0, 1]],
@@ -91,14 +98,22 @@ describe('metricChart', () => {
 
 describe('chartCsv', () => {
   it('writes one tidy row per category and series, plus the target, with a BOM', () => {
-    const spec = metricChart({ id: 'x', name: '指标', unit: '次', period: '月', target: 2 }, [{ period: '2026-10', unit: 'a', value: 1 }], [{ id: 'a', name: '甲' }]);
+    const spec = metricChart(
+      { id: 'x', name: '指标', unit: '次', period: '月', target: 2 },
+      [{ period: '2026-10', unit: 'a', value: 1 }],
+      [{ id: 'a', name: '甲' }],
+    );
     expect(chartCsv(spec)).toBe('\uFEFF类别,系列,数值,单位\r\n2026年10月,甲,1,次\r\n2026年10月,目标,2,次\r\n');
   });
 });
 
 describe('chartConfig', () => {
   it('draws bars with outlines, per-bar tones, a dashed target line, and no animation', () => {
-    const spec = metricChart({ id: 'x', name: '指标', unit: '次', period: '月', target: 2 }, [{ period: '2026-10', unit: 'a', value: 1 }], [{ id: 'a', name: '甲' }]);
+    const spec = metricChart(
+      { id: 'x', name: '指标', unit: '次', period: '月', target: 2 },
+      [{ period: '2026-10', unit: 'a', value: 1 }],
+      [{ id: 'a', name: '甲' }],
+    );
     const config = chartConfig(spec, THEME);
     const datasets = config.data.datasets as { type: string; borderDash?: number[]; borderColor?: string; data: unknown[] }[];
     expect(datasets.map((d) => d.type)).toEqual(['bar', 'line']);
@@ -107,7 +122,9 @@ describe('chartConfig', () => {
     expect(datasets[0]!.borderColor).toBe('#111');
     expect(config.options?.animation).toBe(false);
     const status = chartConfig(statusChart(summarise(states('已完成'))), THEME);
-    expect((status.data.datasets[0] as unknown as { backgroundColor: string[] }).backgroundColor).toEqual(['todo', 'doing', 'done', 'ongoing'].map((t) => toneColour(t as 'todo')));
+    expect((status.data.datasets[0] as unknown as { backgroundColor: string[] }).backgroundColor).toEqual(
+      ['todo', 'doing', 'done', 'ongoing'].map((t) => toneColour(t as 'todo')),
+    );
   });
   it('uses fills that differ in lightness, so they stay apart in grayscale', () => {
     const luminance = (hex: string) => {

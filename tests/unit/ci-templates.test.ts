@@ -8,19 +8,23 @@ const load = (name: string) => {
   const text = readFileSync(join(PROJECT_ROOT, 'deploy/ci', name), 'utf8');
   return { text, doc: parse(text) as Record<string, unknown> };
 };
-const steps = (doc: Record<string, unknown>) => (doc['jobs'] as { build: { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] } }).build.steps;
+const steps = (doc: Record<string, unknown>) =>
+  (doc['jobs'] as { build: { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] } }).build.steps;
 
 describe('CI templates for the office git host', () => {
-  it.each(['github-actions.yml', 'gitea-actions.yml'])('%s checks, builds and tests on push, PR and daily, with a full clone and dist/ kept', (name) => {
-    const { doc } = load(name);
-    const on = doc['on'] as Record<string, unknown>;
-    expect(Object.keys(on)).toEqual(expect.arrayContaining(['push', 'pull_request', 'schedule']));
-    const s = steps(doc);
-    expect(s.find((x) => x.uses?.startsWith('actions/checkout'))!.with!['fetch-depth']).toBe(0);
-    const runs = s.map((x) => x.run).filter(Boolean);
-    expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run check', 'npm run build', 'npx vitest run']));
-    expect(s.find((x) => x.uses?.startsWith('actions/upload-artifact'))!.with!['path']).toBe('dist/');
-  });
+  it.each(['github-actions.yml', 'gitea-actions.yml'])(
+    '%s checks, builds and tests on push, PR and daily, with a full clone and dist/ kept',
+    (name) => {
+      const { doc } = load(name);
+      const on = doc['on'] as Record<string, unknown>;
+      expect(Object.keys(on)).toEqual(expect.arrayContaining(['push', 'pull_request', 'schedule']));
+      const s = steps(doc);
+      expect(s.find((x) => x.uses?.startsWith('actions/checkout'))!.with!['fetch-depth']).toBe(0);
+      const runs = s.map((x) => x.run).filter(Boolean);
+      expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run check', 'npm run build', 'npx vitest run']));
+      expect(s.find((x) => x.uses?.startsWith('actions/upload-artifact'))!.with!['path']).toBe('dist/');
+    },
+  );
 
   it('gitlab-ci.yml does the same on push, merge requests and schedules', () => {
     const { doc } = load('gitlab-ci.yml');

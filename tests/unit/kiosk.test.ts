@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { activeUrgentNotice, burnInOffset, dailyReloadDue, isCompleteKioskPage, isNight, localClock, type KioskNotice } from '../../src/lib/kiosk.ts';
+import {
+  activeUrgentNotice,
+  burnInOffset,
+  dailyReloadDue,
+  isCompleteKioskPage,
+  isNight,
+  localClock,
+  type KioskNotice,
+} from '../../src/lib/kiosk.ts';
 
 const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 
@@ -24,7 +32,15 @@ describe('isNight', () => {
 });
 
 describe('activeUrgentNotice', () => {
-  const notice = (over: Partial<KioskNotice>): KioskNotice => ({ title: 'a', text: '', start: '2026-12-01 08:00', end: '2026-12-04 18:00', urgent: true, screens: [], ...over });
+  const notice = (over: Partial<KioskNotice>): KioskNotice => ({
+    title: 'a',
+    text: '',
+    start: '2026-12-01 08:00',
+    end: '2026-12-04 18:00',
+    urgent: true,
+    screens: [],
+    ...over,
+  });
   it('shows an urgent notice inside its window only', () => {
     const n = [notice({})];
     expect(activeUrgentNotice(n, at('2026-12-01 07:59'), 'tv')).toBeUndefined();

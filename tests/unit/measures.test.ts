@@ -69,7 +69,12 @@ describe('preferExactPhrase', () => {
   it('moves results containing the query as typed first and keeps the order otherwise', async () => {
     const { preferExactPhrase } = await import('../../src/lib/search.ts');
     const results = [{ content: '各党支部 在' }, { content: '甲：在各党支部开展' }, { content: '乙' }, { content: '丙 在各 党支部' }];
-    expect(preferExactPhrase(results, '在各党支部').map((r) => r.content)).toEqual(['甲：在各党支部开展', '丙 在各 党支部', '各党支部 在', '乙']);
+    expect(preferExactPhrase(results, '在各党支部').map((r) => r.content)).toEqual([
+      '甲：在各党支部开展',
+      '丙 在各 党支部',
+      '各党支部 在',
+      '乙',
+    ]);
     expect(preferExactPhrase(results, ' ')).toEqual(results);
   });
 });
@@ -77,7 +82,9 @@ describe('preferExactPhrase', () => {
 describe('searchAttributes', () => {
   it('writes one key:value per filter value, keeps colons and commas out of values, and adds the date', async () => {
     const { searchAttributes } = await import('../../src/lib/search.ts');
-    expect(searchAttributes({ kind: '进展记录', filters: { 单位: ['甲', '乙:丙'] }, meta: { status: '推进中' }, date: '2026-09-04' })).toEqual({
+    expect(
+      searchAttributes({ kind: '进展记录', filters: { 单位: ['甲', '乙:丙'] }, meta: { status: '推进中' }, date: '2026-09-04' }),
+    ).toEqual({
       filters: ['类型:进展记录', '单位:甲', '单位:乙：丙'],
       meta: ['kind:进展记录', 'status:推进中', 'date:2026-09-04'],
       sort: ['date:2026-09-04'],

@@ -34,7 +34,10 @@ describe('findPersonalData', () => {
   });
   it('finds mobile numbers as people write them', () => {
     for (const text of ['电话13812345678', '电话 138 1234 5678', '电话138-1234-5678', '+86 13812345678', '8613812345678'])
-      expect(findPersonalData(text).map((h) => h.kind), text).toEqual(['mobile']);
+      expect(
+        findPersonalData(text).map((h) => h.kind),
+        text,
+      ).toEqual(['mobile']);
   });
   it('does not take landlines, dates, ids or short numbers for mobiles', () => {
     for (const text of ['0000-0000000', '010-12345678', '2026-09-04', '措施 2-3', '12345678901', '1381234567', '138123456789'])

@@ -53,7 +53,11 @@ describe('deriveMeasureState', () => {
   });
 
   it('reopens a measure when a later record sets it back', () => {
-    const state = deriveMeasureState('2026-10-31', [change('2026-09-01', '已完成', 'a'), change('2026-11-01', '推进中', 'b')], '2026-11-26');
+    const state = deriveMeasureState(
+      '2026-10-31',
+      [change('2026-09-01', '已完成', 'a'), change('2026-11-01', '推进中', 'b')],
+      '2026-11-26',
+    );
     expect(state).toMatchObject({ status: '推进中', overdue: true });
     expect(state.completedOn).toBeUndefined();
   });
