@@ -48,7 +48,19 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
  * digit by digit (二〇二三), months and days as numbers (十二, 三十一).
  */
 function digitsInDates(text: string): string {
-  const digit: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+  const digit: Record<string, string> = {
+    〇: '0',
+    零: '0',
+    一: '1',
+    二: '2',
+    三: '3',
+    四: '4',
+    五: '5',
+    六: '6',
+    七: '7',
+    八: '8',
+    九: '9',
+  };
   return text
     .replace(/([〇零一二三四五六七八九]{4})年/g, (_, y: string) => `${[...y].map((c) => digit[c]).join('')}年`)
     .replace(/([一二三四五六七八九十]{1,3})(月|日|号)/g, (whole, n: string, unit: string) => {

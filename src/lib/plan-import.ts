@@ -142,7 +142,8 @@ const FIELD_KINDS: [RegExp, ItemField['kind']][] = [
   [/^(完成时限|整改时限|完成时间|整改期限|时限要求|时限)$/, 'deadline'],
   [/^(完成情况|整改情况|进展情况|整改进展|整改进度)$/, 'progress'],
 ];
-const FIELD_LABEL = /(责任领导|牵头领导|分管领导|包保领导|责任人|牵头人|责任单位|牵头单位|责任部门|责任科室|配合单位|协办单位|责任主体|完成时限|整改时限|完成时间|整改期限|时限要求|完成情况|整改情况|进展情况|整改进展|整改进度)[：:]/g;
+const FIELD_LABEL =
+  /(责任领导|牵头领导|分管领导|包保领导|责任人|牵头人|责任单位|牵头单位|责任部门|责任科室|配合单位|协办单位|责任主体|完成时限|整改时限|完成时间|整改期限|时限要求|完成情况|整改情况|进展情况|整改进展|整改进度)[：:]/g;
 const MEASURE_LABEL = /^(整改措施|主要措施|具体措施|工作措施|措施)$/;
 /** Labels of a paragraph: CJK words ending in a noun plans put before a colon. */
 const PARAGRAPH_LABEL = /^([\u4e00-\u9fff]{0,6}(?:措施|表现|问题|目标|情况|成效|要求|任务))[：:]\s*/;
@@ -233,7 +234,8 @@ export function firstSentence(text: string): string {
 
 const DOC_NUMBER = /^[\u4e00-\u9fffA-Za-zＸ]{1,12}[〔［[（(【]\d{4}[〕］\]）)】][\dXＸx]{1,4}号$/;
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
-const ISSUER_LINE = /^(中共|中国共产党)?[\u4e00-\u9fffXＸ（）()]{2,24}(委员会|党委|党组|总支部委员会|支部委员会|人民政府|办公室|组织部|纪委)$/;
+const ISSUER_LINE =
+  /^(中共|中国共产党)?[\u4e00-\u9fffA-Za-zＸ（）()]{2,24}(委员会|党委|党组|总支部委员会|支部委员会|人民政府|办公室|组织部|纪委)$/;
 
 function dateOf(m: RegExpExecArray): CalendarDate {
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
@@ -246,13 +248,14 @@ export function declaredCounts(text: string): DeclaredCounts {
   const out: DeclaredCounts = {};
   const grab = (key: keyof DeclaredCounts, re: RegExp) => {
     const m = re.exec(halfWidthDigits(text));
-    const n = m ? value(m[1]!) : undefined;
+    const n = m ? value((m[1] ?? m[2])!) : undefined;
     if (n !== undefined) out[key] = n;
   };
+  // Either way round: 21项整改措施 or 整改措施21条.
   grab('aspects', new RegExp(`${num}个(?:方面|领域)`));
-  grab('problems', new RegExp(`${num}(?:个|项|条)(?:具体)?问题`));
-  grab('measures', new RegExp(`${num}(?:项|条|个)(?:整改|具体)?措施`));
-  grab('tasks', new RegExp(`${num}(?:项|个|条)(?:整改)?任务`));
+  grab('problems', new RegExp(`${num}(?:个|项|条)(?:具体)?问题|(?:具体)?问题${num}(?:个|项|条)`));
+  grab('measures', new RegExp(`${num}(?:项|条|个)(?:整改|具体)?措施|(?:整改|具体)?措施${num}(?:项|条|个)`));
+  grab('tasks', new RegExp(`${num}(?:项|个|条)(?:整改)?任务|(?:整改)?任务${num}(?:项|个|条)`));
   return out;
 }
 
@@ -260,7 +263,9 @@ export function declaredCounts(text: string): DeclaredCounts {
 export function reportedProgress(sentence: string, line: number, ctx: { planYear?: number } = {}): ReportedProgress | undefined {
   const text = halfWidthDigits(sentence);
   const total = /共(?:有|计|梳理|排查|查摆|制定|列出)?[^\d。；]{0,6}?(\d+)(?:个|项|条)/.exec(text);
-  const done = /已(?:全部|经)?(?:完成|整改完成|整改到位|办结|销号)(?:整改)?(\d+)(?:个|项|条)/.exec(text) ?? /完成(?:整改)?(\d+)(?:个|项|条)/.exec(text);
+  const done =
+    /已(?:全部|经)?(?:完成|整改完成|整改到位|办结|销号)(?:整改)?(\d+)(?:个|项|条)/.exec(text) ??
+    /完成(?:整改)?(\d+)(?:个|项|条)/.exec(text);
   if (!total || !done) return undefined;
   const out: ReportedProgress = { total: Number(total[1]), done: Number(done[1]), sentence: sentence.trim(), line };
   const open = /(?:正在整改|整改中|未完成|持续整改|尚未完成)(\d+)(?:个|项|条)/.exec(text);
@@ -277,7 +282,9 @@ export function reportedProgress(sentence: string, line: number, ctx: { planYear
 
 /** The document this plan answers, from 根据 X《……》（文号）. */
 function basisOf(preamble: string): ParsedPlan['basis'] {
-  const m = /(?:根据|按照|依据)([^《，。]{2,24}?)(?:印发的|下发的|的)?《(.+?)》(?:[（(]([^（）()]*?〔\d{4}〕[^（）()]*?号)[）)])?/.exec(preamble);
+  const m = /(?:根据|按照|依据)([^《，。]{2,24}?)(?:印发的|下发的|的)?《(.+?)》(?:[（(]([^（）()]*?〔\d{4}〕[^（）()]*?号)[）)])?/.exec(
+    preamble,
+  );
   if (!m) return undefined;
   // Inside its 《》 a title nests its own title in <> or 〈〉; on its own it is written in 《》.
   const title = m[2]!.replace(/[<〈]/g, '《').replace(/[>〉]/g, '》');
@@ -291,14 +298,20 @@ function assignIds(items: PlanItem[], notes: string[]): void {
   const collect = (siblings: PlanItem[], depth: number) => {
     if (siblings.length === 0) return;
     (byDepth.get(depth) ?? byDepth.set(depth, []).get(depth)!).push(siblings);
-    for (const s of siblings) collect(s.children.filter((c) => !c.inline), depth + 1);
+    for (const s of siblings)
+      collect(
+        s.children.filter((c) => !c.inline),
+        depth + 1,
+      );
   };
   collect(items, 1);
   const through = new Set<number>();
   for (const [depth, groups] of byDepth) {
     if (groups.length > 1 && groups.slice(1).some((g) => g[0]!.marker.ordinal > 1)) {
       through.add(depth);
-      notes.push(`第${depth}层的编号跨越上一层连续编号（如第${groups.find((g, i) => i > 0 && g[0]!.marker.ordinal > 1)![0]!.marker.ordinal}项），编号取其本身`);
+      notes.push(
+        `第${depth}层的编号跨越上一层连续编号（如第${groups.find((g, i) => i > 0 && g[0]!.marker.ordinal > 1)![0]!.marker.ordinal}项），编号取其本身`,
+      );
     }
   }
   const walk = (item: PlanItem) => {
@@ -339,7 +352,8 @@ export function parsePlanText(source: string): ParsedPlan {
   const titleParts: string[] = [];
   for (; i < lines.length; i += 1) {
     const { text } = lines[i]!;
-    if (readMarker(text) || /[。；;]/.test(text) || text.length > 60) break;
+    // A numbered item, a sentence, or the addressees (各党支部：) end the header.
+    if (readMarker(text) || /[。；;：:]/.test(text) || text.length > 60) break;
     const date = DATE_LINE.exec(halfWidthDigits(text));
     if (DOC_NUMBER.test(text)) plan.documentNumber = text;
     else if (date) plan.issued = dateOf(date);
@@ -361,15 +375,34 @@ export function parsePlanText(source: string): ParsedPlan {
   }
 
   const stack: PlanItem[] = [];
+  const preambleLines: number[] = [];
+  // A list opened by a label line (整改措施：) belongs to the item above it, whatever its numbering:
+  // plans number problems 1. and their measures 1. too. Field lines after the list are the owner's.
+  // After the list, its owner's fields (责任领导：… 责任单位：…) may take several lines: `fieldsOnly`.
+  let list: { owner: PlanItem; style?: MarkerStyle; last: number; fieldsOnly?: boolean } | undefined;
   const planYear = () => (plan.issued ? Number(plan.issued.slice(0, 4)) : undefined);
+  const statusOf = (item: PlanItem, fields: readonly ItemField[]) => {
+    for (const f of fields) if (f.kind === 'progress') item.status ??= STATUS_WORDS.exec(f.value)?.[1];
+  };
   for (; i < end; i += 1) {
     const { text, line } = lines[i]!;
     const found = readMarker(text);
     // 一是 at the start of a line is part of the text, unless a plan numbers its lines that way.
     if (found && found.marker.style !== 'ordinal-is') {
       const { marker, rest } = found;
-      let at = stack.findIndex((s) => s.marker.style === marker.style);
-      if (at === -1) at = stack.length;
+      if (list?.fieldsOnly) list = undefined;
+      let at: number;
+      const ownerAt = list ? stack.indexOf(list.owner) : -1;
+      if (list && (list.style === undefined || (marker.style === list.style && marker.ordinal === list.last + 1))) {
+        at = ownerAt + 1;
+        list.style = marker.style;
+        list.last = marker.ordinal;
+      } else {
+        at = stack.findIndex((s) => s.marker.style === marker.style);
+        if (at === -1) at = stack.length;
+        // Numbering at or above the list's owner ends the list; a sub-item of a list item does not.
+        if (list && at <= ownerAt + 1) list = undefined;
+      }
       const parent = stack[at - 1];
       stack.length = at;
       const siblings = parent ? parent.children : plan.items;
@@ -377,7 +410,10 @@ export function parsePlanText(source: string): ParsedPlan {
       if (prev && marker.ordinal !== prev.marker.ordinal + 1) {
         notes.push(`第${line}行：编号“${marker.text}”接在“${prev.marker.text}”之后，不连续`);
       }
-      const { rest: heading, fields } = takeFields(rest, line);
+      // A label inside the heading line (……。具体表现：一是……) starts a labelled paragraph.
+      const inner = new RegExp(`(?<=[。；;])(?=${PARAGRAPH_LABEL.source.slice(1)})`).exec(rest);
+      const headingLine = inner ? rest.slice(0, inner.index) : rest;
+      const { rest: heading, fields } = takeFields(headingLine, line);
       const item: PlanItem = {
         marker,
         depth: at + 1,
@@ -399,28 +435,38 @@ export function parsePlanText(source: string): ParsedPlan {
         item.text = heading.slice(0, status.index);
         item.title = firstSentence(item.text);
       }
-      if (parent?.childrenLabel === undefined && parent && parent.labelled.at(-1)?.text === '' && MEASURE_LABEL.test(parent.labelled.at(-1)!.label)) {
-        parent.childrenLabel = parent.labelled.at(-1)!.label;
-      }
+      if (parent && list?.owner === parent) parent.childrenLabel ??= parent.labelled.at(-1)?.label;
       siblings.push(item);
       stack.push(item);
+      if (inner) addParagraph(item, rest.slice(inner.index), line);
       continue;
     }
 
     const current = stack.at(-1);
     if (!current) {
       plan.preamble.push(text);
+      preambleLines.push(line);
       continue;
     }
+    addParagraph(current, text, line);
+  }
+
+  function addParagraph(current: PlanItem, text: string, line: number) {
     const { rest, fields } = takeFields(text, line);
-    current.fields.push(...fields);
-    if (!rest) continue;
+    if (fields.length > 0) {
+      const owner = list?.owner ?? current;
+      owner.fields.push(...fields);
+      statusOf(owner, fields);
+      list = { owner, last: 0, fieldsOnly: true };
+    }
+    if (!rest) return;
+    if (list?.fieldsOnly) list = undefined;
     const label = PARAGRAPH_LABEL.exec(rest);
     if (label) {
       const body = rest.slice(label[0].length);
-      const list = splitInlineList(body);
-      current.labelled.push({ label: label[1]!, text: body, lead: list.lead, items: list.items, line });
-      if (body && fieldKind(label[1]!) === 'progress') current.status ??= STATUS_WORDS.exec(body)?.[1];
+      const inline = splitInlineList(body);
+      current.labelled.push({ label: label[1]!, text: body, lead: inline.lead, items: inline.items, line });
+      if (body === '' && MEASURE_LABEL.test(label[1]!)) list = { owner: current, last: 0 };
     } else current.paragraphs.push(rest);
     current.text += `\n${rest}`;
   }
@@ -460,7 +506,7 @@ export function parsePlanText(source: string): ParsedPlan {
   const ctx = year === undefined ? {} : { planYear: year };
   const sentencesOf = (text: string, line: number) => text.split(/(?<=[。；;])/).map((s) => ({ s, line }));
   const everywhere = [
-    ...plan.preamble.flatMap((p) => sentencesOf(p, 0)),
+    ...plan.preamble.flatMap((p, n) => sentencesOf(p, preambleLines[n]!)),
     ...walkItems(plan.items).flatMap((it) => [...it.paragraphs, ...it.labelled.map((l) => l.text)].flatMap((p) => sentencesOf(p, it.line))),
   ];
   for (const { s, line } of everywhere) {

@@ -9,7 +9,8 @@
  * does not give but the model needs (owners, the campaign name) is kept from the project's
  * existing files or listed as to be filled in by hand. Pure: the caller reads and writes files.
  */
-import { Document } from 'yaml';
+import { Document, isScalar, isSeq, parse, visit } from 'yaml';
+import { splitFrontmatter } from '../checker/yaml-source.ts';
 import { readDeadline } from './deadline-words.ts';
 import { firstSentence, walkItems, type ParsedPlan, type PlanItem } from './plan-import.ts';
 
@@ -54,7 +55,11 @@ export function measureTitle(text: string): string {
   const sentence = firstSentence(text);
   const clauses = sentence.split(/(?<=[，,；;])/);
   const first = clauses[0]!.replace(/[，,；;]$/, '');
-  if (clauses.length > 1 && ADVERBIAL_OPENING.test(first)) return clauses.slice(0, 2).join('').replace(/[，,；;]$/, '');
+  if (clauses.length > 1 && ADVERBIAL_OPENING.test(first))
+    return clauses
+      .slice(0, 2)
+      .join('')
+      .replace(/[，,；;]$/, '');
   return first;
 }
 
@@ -72,18 +77,45 @@ function bodyAfterTitle(item: PlanItem): string {
   return [rest, ...item.text.split('\n').slice(1)].filter(Boolean).join('\n\n');
 }
 
-function markdown(data: Record<string, unknown>, body: string, flowKeys: readonly string[] = []): string {
+function markdown(data: Record<string, unknown>, body: string): string {
   const doc = new Document(data);
-  for (const key of flowKeys) {
-    const node = doc.get(key, true) as { flow?: boolean } | undefined;
-    if (node && typeof node === 'object') node.flow = true;
-  }
+  // Short lists of words on one line, as the office writes them: owners: [dangwei, djb].
+  visit(doc, {
+    Seq(_, node) {
+      if (isSeq(node) && node.items.every((i) => isScalar(i))) node.flow = true;
+    },
+  });
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return body ? `---\n${yaml}---\n\n${body}\n` : `---\n${yaml}---\n`;
 }
 
+/**
+ * Whether two Markdown entries say the same: equal frontmatter data and equal body text, whatever
+ * their comments, quoting and blank lines. An import leaves such a file as it is, with the
+ * office's comments.
+ */
+export function sameEntry(a: string, b: string): boolean {
+  const read = (text: string) => {
+    const { yaml, body } = splitFrontmatter(text);
+    return JSON.stringify({
+      data: yaml ? parse(yaml) : null,
+      body: body
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => p.trim()),
+    });
+  };
+  return read(a) === read(b);
+}
+
 /** 领导小组 as plans write it: X同志为组长，X、X同志为副组长，……为成员，办公室设在党建办，由X同志负责日常工作. */
-export function leadershipOf(text: string): { leader?: string; deputies?: string[]; members?: string; office?: string; officeHead?: string } {
+export function leadershipOf(text: string): {
+  leader?: string;
+  deputies?: string[];
+  members?: string;
+  office?: string;
+  officeHead?: string;
+} {
   const out: ReturnType<typeof leadershipOf> = {};
   const leader = /([^，。、；]{1,12}?同志)(?:任|为|担任)组长/.exec(text);
   if (leader) out.leader = leader[1]!;
@@ -118,7 +150,9 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
 
   if (plan.documentNumber) unplaceable.push(`方案文号“${plan.documentNumber}”：当前模型没有存放方案自身文号的字段`);
   for (const r of plan.reported) {
-    unplaceable.push(`第${r.line || '导语'}行：方案自报的进展数字（共${r.total}项，已完成${r.done}项）：当前模型只按措施统计，没有存放自报数字的位置`);
+    unplaceable.push(
+      `第${r.line}行：方案自报的进展数字（共${r.total}项，已完成${r.done}项）：当前模型只按措施统计，没有存放自报数字的位置`,
+    );
   }
 
   // The three parts: the one whose items have measures is the problem list.
@@ -178,12 +212,14 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   const problems = areasPart?.children ?? [];
   for (const problem of problems) {
     const { rest } = headingParts(problem);
-    if (problem.paragraphs.length > 0 || rest) unplaceable.push(`${where(problem)}：问题的说明文字无处安放（当前模型的问题只有标题和具体表现）`);
+    if (problem.paragraphs.length > 0 || rest)
+      unplaceable.push(`${where(problem)}：问题的说明文字无处安放（当前模型的问题只有标题和具体表现）`);
     for (const l of problem.labelled) {
       if (/表现/.test(l.label) || (/措施/.test(l.label) && (l.text === '' || problem.children.every((c) => c.inline)))) continue;
       unplaceable.push(`第${l.line}行：“${l.label}”一段无处安放`);
     }
-    for (const f of problem.fields) unplaceable.push(`${where(problem)}：问题的${f.label}“${f.value}”无处安放（当前模型只在措施上记责任单位和时限）`);
+    for (const f of problem.fields)
+      unplaceable.push(`${where(problem)}：问题的${f.label}“${f.value}”无处安放（当前模型只在措施上记责任单位和时限）`);
     if (problem.status) unplaceable.push(`${where(problem)}：进展“${problem.status}”无处安放（当前模型的状态只来自进展记录）`);
     if (problem.children[0] && problem.children[0].marker.ordinal !== 1) {
       unplaceable.push(
@@ -191,6 +227,9 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
       );
     }
     for (const measure of problem.children) {
+      if (measure.children.some((c) => c.inline)) {
+        unplaceable.push(`${where(measure)}：下面还有一层措施（一是、二是……）：当前模型的措施之下没有层级`);
+      }
       for (const child of measure.children.filter((c) => !c.inline)) {
         unplaceable.push(`${where(child)}：第${child.depth}层编号（措施之下）无处安放`);
       }
@@ -216,6 +255,9 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   // Everything fits: write it.
   const unitByName = new Map(existing.units.map((u) => [u.name, u.id]));
   const leadership = leadershipOf([...(requirements?.children ?? []), ...(duties?.children ?? [])].map((i) => i.text).join('\n'));
+  // Owners, deadlines and the plan's own fields are only carried over when re-importing the same plan.
+  const old = existing.plan ?? {};
+  const samePlan = old['title'] === plan.title;
   const measureCount = problems.reduce((n, p) => n + p.children.length, 0);
   const noOwners: string[] = [];
   const noDeadline: string[] = [];
@@ -244,14 +286,17 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
 
     for (const measure of problem.children) {
       const id = `${problem.marker.ordinal}-${measure.marker.ordinal}`;
-      const kept = existing.measures.get(id);
+      const kept = samePlan ? existing.measures.get(id) : undefined;
       let owners: string[] = [];
       const ownersText = measure.fields.filter((f) => f.kind === 'units').map((f) => f.value);
       if (ownersText.length > 0) {
         for (const name of ownersText.flatMap(unitNames)) {
           const unit = unitByName.get(name);
           if (unit) owners.push(unit);
-          else todo.push(`措施 ${id}：责任单位“${name}”在 src/content/units/ 中没有同名单位，请建立该单位（name 写“${name}”）或在 owners 中填写单位编号`);
+          else
+            todo.push(
+              `措施 ${id}：责任单位“${name}”在 src/content/units/ 中没有同名单位，请建立该单位（name 写“${name}”）或在 owners 中填写单位编号`,
+            );
         }
       } else if (Array.isArray(kept?.['owners'])) owners = kept['owners'] as string[];
       else noOwners.push(id);
@@ -266,7 +311,7 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
 
       files.set(
         `${PLAN_DIRS.measures}/${id}.md`,
-        markdown({ title: measureTitle(measure.text), owners, deadline }, measure.text.split('\n').join('\n\n'), ['owners']),
+        markdown({ title: measureTitle(measure.text), owners, deadline }, measure.text.split('\n').join('\n\n')),
       );
     }
   }
@@ -275,19 +320,24 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   if (noDeadline.length > 0) todo.push(`措施 ${noDeadline.join('、')}：原文没有写完成时限，已写作“待定”`);
 
   // plan.md: what the text gives, and the rest kept from the project or left to fill in.
-  const old = existing.plan ?? {};
+  // What the text says comes first; then the project's plan.md, said aloud when it was another plan's.
   const keep = (key: string, derived: unknown, missing: string): unknown => {
-    if (old[key] !== undefined) return old[key];
     if (derived !== undefined) return derived;
+    if (old[key] !== undefined) {
+      if (!samePlan) todo.push(`plan.md：${key} 沿用了原有 plan.md 的内容（原方案《${String(old['title'])}》），请确认或改为新方案的内容`);
+      return old[key];
+    }
     todo.push(`plan.md：${missing}`);
     return undefined;
   };
   const officeId = leadership.office ? unitByName.get(leadership.office) : undefined;
-  if (leadership.office && !officeId && old['leadership'] === undefined) {
-    todo.push(`plan.md：领导小组办公室设在“${leadership.office}”，src/content/units/ 中没有同名单位，请建立后在 leadership.office 中填写其编号`);
+  if (leadership.office && !officeId) {
+    todo.push(
+      `plan.md：领导小组办公室设在“${leadership.office}”，src/content/units/ 中没有同名单位，请建立后在 leadership.office 中填写其编号`,
+    );
   }
   const derivedLeadership =
-    leadership.leader && leadership.members
+    leadership.leader && leadership.members && (officeId || !leadership.office)
       ? {
           leader: leadership.leader,
           deputies: leadership.deputies ?? [],
@@ -317,7 +367,7 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
     sections: { duties: duties!.title, areas: areasPart!.title, requirements: requirements!.title },
     declared: { areas: declaredAreas ?? problems.length, measures: declaredMeasures ?? measureCount },
     leadership: keep('leadership', derivedLeadership, '原文没有写整改工作领导小组，请填写 leadership'),
-    milestones: old['milestones'] ?? [],
+    milestones: keep('milestones', undefined, '没有时间节点时 milestones 写 []') ?? [],
   };
   for (const [key, value] of Object.entries(planData)) if (value === undefined) delete planData[key];
   files.set(`${PLAN_DIRS.plan}/plan.md`, markdown(planData, plan.preamble.join('\n\n')));
