@@ -51,9 +51,9 @@ export interface PlanItem {
   depth: number;
   /** The document's numbering from the top down to this item. */
   path: PathStep[];
-  /** Stable id from the numbering: `2-3`; an item numbered straight through its parents keeps its own number (`17`). */
+  /** Stable id from the numbering of the whole path: `2-3` for （三） in 二、; unique in the plan. */
   id: string;
-  /** The numbering as a reader quotes it: 二（三）, or 17 for an item numbered straight through. */
+  /** The numbering as a reader quotes it: 二（三）; an item numbered straight through its parents (问题17) quotes its own number, 17. */
   label: string;
   /** Heading: the first sentence of the item (without its 。), or the whole line when it has no 。 */
   title: string;
@@ -124,7 +124,7 @@ export function tidyLine(line: string): string {
   return line
     .replace(/[\u00a0\u2002-\u200b\ufeff]/g, ' ')
     .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
-    .replace(new RegExp(`(?<=[${CJK}])[ \\t\\u3000]+|[ \\t\\u3000]+(?=[${CJK}])`, 'g'), '')
+    .replace(new RegExp(`(?<=[${CJK}])[ \\t\\u3000]+(?=[${CJK}])`, 'g'), '')
     .replace(/[ \t]{2,}/g, ' ');
 }
 
@@ -310,7 +310,7 @@ function assignIds(items: PlanItem[], notes: string[]): void {
     if (groups.length > 1 && groups.slice(1).some((g) => g[0]!.marker.ordinal > 1)) {
       through.add(depth);
       notes.push(
-        `第${depth}层的编号跨越上一层连续编号（如第${groups.find((g, i) => i > 0 && g[0]!.marker.ordinal > 1)![0]!.marker.ordinal}项），编号取其本身`,
+        `第${depth}层的编号跨越上一层连续编号（如第${groups.find((g, i) => i > 0 && g[0]!.marker.ordinal > 1)![0]!.marker.ordinal}项），标注时只用其本身的编号`,
       );
     }
   }
@@ -322,11 +322,16 @@ function assignIds(items: PlanItem[], notes: string[]): void {
         break;
       }
     }
-    const own = item.path.slice(anchor);
-    item.id = itemId(own);
-    item.label = itemLabel(own);
+    // The id takes the whole path, so it is unique whatever the numbering; the label is what a reader quotes.
+    let id = itemId(item.path);
+    for (let n = 2; used.has(id); n += 1) id = `${itemId(item.path)}.${n}`;
+    if (id !== itemId(item.path)) notes.push(`第${item.line}行：编号“${item.marker.text}”与前面的条目重复，编号记作 ${id}`);
+    used.add(id);
+    item.id = id;
+    item.label = itemLabel(item.path.slice(anchor));
     item.children.forEach(walk);
   };
+  const used = new Set<string>();
   items.forEach(walk);
 }
 

@@ -138,7 +138,9 @@ function unitNames(value: string): string[] {
     .filter(Boolean);
 }
 
-const where = (item: PlanItem) => `第${item.line}行“${item.marker.text}${item.title.slice(0, 20)}”`;
+/** Where an item is, for a message: its line and the start of its heading. */
+const where = (item: PlanItem) =>
+  `第${item.line}行“${item.marker.text}${item.title.length > 20 ? `${item.title.slice(0, 20)}……` : item.title}”`;
 
 /** Writes the parsed plan as the current content files, or says why it cannot. */
 export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject): WrittenContent {
