@@ -387,7 +387,10 @@ export function parsePlanText(source: string): ParsedPlan {
   let list: { owner: PlanItem; style?: MarkerStyle; last: number; fieldsOnly?: boolean } | undefined;
   const planYear = () => (plan.issued ? Number(plan.issued.slice(0, 4)) : undefined);
   const statusOf = (item: PlanItem, fields: readonly ItemField[]) => {
-    for (const f of fields) if (f.kind === 'progress') item.status ??= STATUS_WORDS.exec(f.value)?.[1];
+    for (const f of fields) {
+      const word = f.kind === 'progress' ? STATUS_WORDS.exec(f.value)?.[1] : undefined;
+      if (word !== undefined) item.status ??= word;
+    }
   };
   for (; i < end; i += 1) {
     const { text, line } = lines[i]!;
@@ -440,7 +443,8 @@ export function parsePlanText(source: string): ParsedPlan {
         item.text = heading.slice(0, status.index);
         item.title = firstSentence(item.text);
       }
-      if (parent && list?.owner === parent) parent.childrenLabel ??= parent.labelled.at(-1)?.label;
+      const listLabel = parent?.labelled.at(-1)?.label;
+      if (parent && list?.owner === parent && listLabel !== undefined) parent.childrenLabel ??= listLabel;
       siblings.push(item);
       stack.push(item);
       if (inner) addParagraph(item, rest.slice(inner.index), line);
