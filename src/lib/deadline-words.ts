@@ -46,8 +46,9 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 /**
  * Chinese numerals in dates as digits: 二〇二三年十二月底 → 2023年12月底. Years are written
  * digit by digit (二〇二三), months and days as numbers (十二, 三十一).
+ * @example digitsInDates('二〇二三年三月十五日') // '2023年3月15日'
  */
-function digitsInDates(text: string): string {
+export function digitsInDates(text: string): string {
   const digit: Record<string, string> = {
     〇: '0',
     零: '0',

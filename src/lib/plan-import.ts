@@ -7,7 +7,7 @@
  * Pure apart from `planTextFromFile`, which reads bytes it is given (mammoth for .docx).
  */
 import { decodeText } from './csv.ts';
-import { readDeadline, type DeadlineReading } from './deadline-words.ts';
+import { digitsInDates, readDeadline, type DeadlineReading } from './deadline-words.ts';
 import {
   chineseNumeral,
   halfWidthDigits,
@@ -127,6 +127,10 @@ export function tidyLine(line: string): string {
     .replace(new RegExp(`(?<=[${CJK}])[ \\t\\u3000]+(?=[${CJK}])`, 'g'), '')
     .replace(/[ \t]{2,}/g, ' ');
 }
+
+/** What a government web page puts around an article: breadcrumbs, date and source, font size, print and share buttons. */
+const WEB_CHROME =
+  /^(当前位置[：:]|您的位置[：:]|首页\s*[>＞»]|(发布|发表|更新)(时间|日期)[：:]|来源[：:]|信息来源[：:]|(浏览|阅读|点击)(次数|量)?[：:]|字号[：:]|【?(打印本页|关闭窗口|打印|关闭)】?$|分享到[：:]?)/;
 
 /** Repairs of what copying from a web page breaks, each with the note it leaves. */
 function repairWebCopy(line: string, lineNo: number, notes: string[]): string {
@@ -347,6 +351,10 @@ export function parsePlanText(source: string): ParsedPlan {
     .split('\n')
     .forEach((raw, i) => {
       const text = repairWebCopy(tidyLine(raw), i + 1, notes);
+      if (WEB_CHROME.test(text)) {
+        notes.push(`第${i + 1}行：网页上的栏目文字“${text.slice(0, 30)}”不属于方案，已略去`);
+        return;
+      }
       if (text) for (const piece of splitRunTogether(text)) lines.push({ text: piece, line: i + 1 });
     });
 
@@ -359,7 +367,7 @@ export function parsePlanText(source: string): ParsedPlan {
     const { text } = lines[i]!;
     // A numbered item, a sentence, or the addressees (各党支部：) end the header.
     if (readMarker(text) || /[。；;：:]/.test(text) || text.length > 60) break;
-    const date = DATE_LINE.exec(halfWidthDigits(text));
+    const date = DATE_LINE.exec(digitsInDates(halfWidthDigits(text)));
     if (DOC_NUMBER.test(text)) plan.documentNumber = text;
     else if (date) plan.issued = dateOf(date);
     else if (ISSUER_LINE.test(text) && titleParts.length === 0 && !plan.issuer && !/^关于/.test(text)) plan.issuer = text;
@@ -372,7 +380,7 @@ export function parsePlanText(source: string): ParsedPlan {
   let end = lines.length;
   while (end > i) {
     const { text } = lines[end - 1]!;
-    const date = DATE_LINE.exec(halfWidthDigits(text));
+    const date = DATE_LINE.exec(digitsInDates(halfWidthDigits(text)));
     if (date) plan.issued ??= dateOf(date);
     else if (ISSUER_LINE.test(text) && !readMarker(text)) plan.issuer ??= text;
     else if (!/^[（(]?此件/.test(text)) break;

@@ -211,6 +211,27 @@ describe('texts that are not plans, or broken ones', () => {
     expect(plan.notes[0]).toMatch(/^第2行：网页复制造成的乱码/);
   });
 
+  it('leaves out the web page around the article, and reads a signature date in Chinese numerals', () => {
+    const plan = parsePlanText(
+      [
+        '当前位置：首页 > 党建工作',
+        '发布时间：2023-03-20 来源：镇党委 浏览次数：120',
+        '关于某问题的整改方案',
+        '导语。',
+        '一、甲。',
+        '【打印本页】',
+        '中共某镇委员会',
+        '二〇二三年三月十五日',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('关于某问题的整改方案');
+    expect(plan.preamble).toEqual(['导语。']);
+    expect(plan.items.map((i) => i.title)).toEqual(['甲']);
+    expect(plan.issuer).toBe('中共某镇委员会');
+    expect(plan.issued).toBe('2023-03-15');
+    expect(plan.notes.filter((n) => n.includes('不属于方案'))).toHaveLength(3);
+  });
+
   it('reads Windows line ends and GB18030 text', async () => {
     const text = '标题\r\n一、甲。\r\n（一）乙。\r\n';
     const bytes = new Uint8Array(Buffer.from(new TextEncoder().encode(text)));
