@@ -409,7 +409,7 @@ export function parsePlanText(source: string): ParsedPlan {
       if (list?.fieldsOnly) list = undefined;
       let at: number;
       const ownerAt = list ? stack.indexOf(list.owner) : -1;
-      if (list && (list.style === undefined || (marker.style === list.style && marker.ordinal === list.last + 1))) {
+      if (list && marker.ordinal === list.last + 1 && (list.style === undefined || marker.style === list.style)) {
         at = ownerAt + 1;
         list.style = marker.style;
         list.last = marker.ordinal;

@@ -12,7 +12,7 @@
 import { Document, isScalar, isSeq, parse, visit } from 'yaml';
 import { splitFrontmatter } from '../checker/yaml-source.ts';
 import { readDeadline } from './deadline-words.ts';
-import { firstSentence, walkItems, type ParsedPlan, type PlanItem } from './plan-import.ts';
+import { firstSentence, type ParsedPlan, type PlanItem } from './plan-import.ts';
 
 /** What the writer needs to know of the project it writes into. */
 export interface ExistingProject {
@@ -377,9 +377,4 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   // Steps the reader of the import report should know about, e.g. repaired characters.
   for (const note of plan.notes) todo.push(`原文：${note}`);
   return { files, unplaceable, todo };
-}
-
-/** Every item the writer would place, for the summary line. */
-export function countItems(plan: ParsedPlan): number {
-  return walkItems(plan.items).length;
 }

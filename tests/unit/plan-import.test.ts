@@ -198,6 +198,11 @@ describe('texts that are not plans, or broken ones', () => {
     expect(plan.notes).toContain('第3行：编号“三、”接在“一、”之后，不连续');
   });
 
+  it('ends an empty 整改措施： list at the next problem', () => {
+    const plan = parsePlanText('标题\n一、甲\n（一）问题一\n整改措施：\n（二）问题二\n1.措施');
+    expect(walkItems(plan.items).map((i) => i.id)).toEqual(['1', '1-1', '1-2', '1-2-1']);
+  });
+
   it('keeps ids unique when the document repeats a number', () => {
     const plan = parsePlanText('标题\n一、甲\n一、乙');
     expect(plan.items.map((i) => i.id)).toEqual(['1', '1.2']);
