@@ -39,7 +39,14 @@ const result = checkProject(root, { today });
 if (result.errors > 0) fail(`${formatReport(result)}\n内容有错误，未生成报告。`);
 const { content } = result;
 const report = reportFromContent(
-  { plan: content.plan[0]!.data, areas: content.areas, measures: content.measures, units: content.units, updates: content.updates },
+  {
+    settings: content.settings[0]!.data,
+    plan: content.plan[0]!.data,
+    areas: content.areas,
+    measures: content.measures,
+    units: content.units,
+    updates: content.updates,
+  },
   asOf,
 );
 

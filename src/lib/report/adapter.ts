@@ -14,6 +14,7 @@ import { flattenItems, type ProgressReport, type ReportEvidence, type ReportItem
 
 /** What the adapter needs of the content: Astro's entries and the checker's loaded entries both fit. */
 export interface ReportSource {
+  settings: { demo: boolean };
   plan: {
     title: string;
     issuer: string;
@@ -115,6 +116,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
 
   return {
     asOf,
+    demo: source.settings.demo,
     title: `${plan.issuer}关于《${plan.title}》整改进展情况的报告`,
     issuer: plan.issuer,
     plan: { title: plan.title, basis: `${plan.basis.issuer}《${plan.basis.title}》（${plan.basis.number}）` },

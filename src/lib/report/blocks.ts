@@ -68,6 +68,7 @@ export function reportBlocks(report: ProgressReport): ReportBlock[] {
   const asOf = formatDate(report.asOf);
   const blocks: ReportBlock[] = [
     { kind: 'title', text: report.title },
+    ...(report.demo ? [{ kind: 'paragraph' as const, text: '（本报告由演示数据生成，不代表真实整改进展。）' }] : []),
     { kind: 'recipient', text: `${report.recipient ?? `${PLACEHOLDER}（主送机关）`}：` },
     { kind: 'paragraph', text: `${PLACEHOLDER}（导语：报告的缘由和总体情况，由党建办撰写）` },
     { kind: 'heading', level: 1, text: REPORT_HEADINGS[0] },

@@ -69,6 +69,8 @@ export interface DeclaredFigure {
 
 export interface ProgressReport {
   asOf: CalendarDate;
+  /** The content is demonstration data (站点设置 demo): the report says so at the top. */
+  demo: boolean;
   title: string;
   /** 主送 机关; undefined when the content does not say (the office fills it in). */
   recipient?: string;
