@@ -123,7 +123,8 @@ export async function reportDocx(report: ProgressReport): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            // Word's own A4 (210 × 297 mm), so it shows the paper as A4 rather than a custom size.
+            size: { width: 11906, height: 16838 },
             margin: {
               top: convertMillimetersToTwip(37),
               bottom: convertMillimetersToTwip(35),
