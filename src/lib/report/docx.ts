@@ -2,7 +2,7 @@
  * The report as a Word file in the layout of Party and government documents (GB/T 9704-2012,
  * 党政机关公文格式): A4; 版心 156 × 225 mm with 天头 37 mm and 订口 28 mm, hence margins
  * 37 / 35 / 28 / 26 mm (top, bottom, left, right); title in 2号 方正小标宋简体; body in 3号
- * 仿宋_GB2312 on a fixed 28 pt line (22 lines a page); first-level headings 一、 in 黑体,
+ * 仿宋_GB2312 on a fixed 28.95 pt line (22 lines a page); first-level headings 一、 in 黑体,
  * second-level （一） in 楷体_GB2312; page numbers “— 1 —” in 4号 宋体 below the text, at the
  * outer edge (right on odd pages, left on even ones). Fonts are named, not embedded: the
  * office's Windows PC has them, and LibreOffice substitutes its own CJK fonts.
@@ -28,8 +28,12 @@ const SIZE = { 二号: 44, 三号: 32, 四号: 28 } as const;
 const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312', heading1: '黑体', heading2: '楷体_GB2312', pageNumber: '宋体' } as const;
 /** One character of body text (三号, 16 pt) in twentieths of a point, for indents. */
 const CHAR = 320;
-/** 28 pt: 22 lines of 三号 text fill the 225 mm 版心. */
-const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
+/** 28.95 pt (579 twips): 22 lines of 三号 text fill the 225 mm 版心, as the standard asks. */
+const LINE_TWIPS = 579;
+const LINE = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT } as const;
+
+/** Width in characters of body text: Chinese characters count one, Latin letters and digits half. */
+const widthInChars = (text: string) => [...text].reduce((sum, c) => sum + (/[\u0000-\u00ff]/.test(c) ? 0.5 : 1), 0);
 
 /** The same font for Chinese and Latin text, so digits and letters match the line. */
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
@@ -79,18 +83,21 @@ export async function reportDocx(report: ProgressReport): Promise<Buffer> {
           }),
         );
         break;
-      case 'signature':
-        // 发文机关署名 and 成文日期 (in Arabic numerals) at the right, the date four characters in.
+      case 'signature': {
+        // 成文日期 (Arabic numerals) four characters in from the right; 发文机关署名 centred over it,
+        // as for a document that will carry the office's seal (加盖印章的公文).
+        const issuerIndent = Math.max(0, 4 + (widthInChars(block.date) - widthInChars(block.issuer)) / 2);
         children.push(
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            indent: { right: 2 * CHAR },
-            spacing: { before: 2 * 560, ...LINE },
+            indent: { right: Math.round(issuerIndent * CHAR) },
+            spacing: { before: 2 * LINE_TWIPS, ...LINE },
             children: [body(block.issuer)],
           }),
           new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR }, children: [body(block.date)] }),
         );
         break;
+      }
     }
   }
 
@@ -107,7 +114,7 @@ export async function reportDocx(report: ProgressReport): Promise<Buffer> {
         title: {
           run: { font: font(FONT.title), size: SIZE.二号, bold: false, color: '000000' },
           // A two-line title stays readable at 2号; one blank line follows it.
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 560 } },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: LINE_TWIPS } },
         },
         heading1: {
           run: { font: font(FONT.heading1), size: SIZE.三号, bold: false, color: '000000' },
