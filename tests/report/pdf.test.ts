@@ -50,7 +50,12 @@ describe('the .docx in LibreOffice', () => {
   });
 
   it('carries the title, the three headings, the totals and the items', () => {
-    const flat = text.replace(/\s+/g, '');
+    // The text flows across pages: leave out each page's number before joining them.
+    const flat = text
+      .split('\f')
+      .map((page) => page.trimEnd().split('\n').slice(0, -1).join(''))
+      .join('')
+      .replace(/\s+/g, '');
     expect(flat).toContain('中共X镇委员会关于《测试方案》整改进展情况的报告');
     for (const heading of REPORT_HEADINGS) expect(flat).toContain(heading);
     expect(flat).toContain('台账所列5项中：已完成1项、推进中2项、长期坚持1项、未启动1项，其中逾期1项');
