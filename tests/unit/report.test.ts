@@ -3,8 +3,8 @@
  * with mammoth gives the headings, the totals and one row per item that the ledger gives for the
  * same date, and statuses move exactly as the dated records say.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import mammoth from 'mammoth';
@@ -18,7 +18,7 @@ import { reportDocx } from '../../src/lib/report/docx.ts';
 import { reportMarkdown } from '../../src/lib/report/markdown.ts';
 import { PLACEHOLDER } from '../../src/lib/report/model.ts';
 import { deriveMeasureState } from '../../src/lib/status.ts';
-import { PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
+import { loadCase, PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
 import { fixtureReport, reportContent, reportOverrides } from '../helpers/report.ts';
 
 /** The ledger of a date, derived the way the site derives /ledger/ and /ledger.csv. */
@@ -220,14 +220,20 @@ describe('npm run report', () => {
     expect(r.stderr).toContain('用法：npm run report');
   });
 
-  it('writes the .docx and .md of the date into --out, from the project at --root', () => {
+  /** A project on disk: the valid fixtures with overlays written over them. */
+  function projectWith(overlays: Map<string, Uint8Array>): string {
     const root = mkdtempSync(join(tmpdir(), 'report-root-'));
+    cpSync(VALID_FIXTURE, root, { recursive: true });
+    for (const [file, bytes] of overlays) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), bytes);
+    }
+    return root;
+  }
+
+  it('writes the .docx and .md of the date into --out, from the project at --root', () => {
+    const root = projectWith(reportOverrides());
     try {
-      cpSync(VALID_FIXTURE, root, { recursive: true });
-      for (const [file, bytes] of reportOverrides()) {
-        execFileSync('mkdir', ['-p', dirname(join(root, file))]);
-        writeFileSync(join(root, file), bytes);
-      }
       const out = join(root, 'out');
       const r = run('--as-of', '2026-10-25', '--out', out, '--root', root);
       expect(r.stderr).toBe('');
@@ -235,6 +241,21 @@ describe('npm run report', () => {
       expect(r.stdout).toContain('共 5 项，已完成 1 项、推进中 2 项、长期坚持 1 项、未启动 1 项，其中逾期 1 项');
       expect(readFileSync(join(out, '整改进展情况报告-2026-10-25.md'), 'utf8')).toBe(reportMarkdown(fixtureReport('2026-10-25')));
       expect(readFileSync(join(out, '整改进展情况报告-2026-10-25.docx')).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('drafts nothing from content with errors, and lists them in Chinese', () => {
+    const { overrides, expected } = loadCase('bad-status');
+    const root = projectWith(overrides);
+    try {
+      const out = join(root, 'out');
+      const r = run('--as-of', '2026-10-25', '--out', out, '--root', root);
+      expect(r.status).toBe(1);
+      for (const line of expected) expect(r.stderr).toContain(line);
+      expect(r.stderr).toContain('内容有错误，未生成报告。');
+      expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
