@@ -101,8 +101,6 @@ async function readBack(asOf: string): Promise<ReadBack> {
   };
 }
 
-const statusOf = (rows: readonly LedgerRow[]) => Object.fromEntries(rows.map((r) => [r.measureId, r.status]));
-
 describe('the report as of a date, read back from the .docx', () => {
   const content = reportContent();
 
