@@ -51,11 +51,13 @@ export function sortChanges(changes: readonly StatusChange[]): StatusChange[] {
 }
 
 /**
- * The state of one measure on `today` (the build date).
+ * The state of one measure on `today`: the build date for the site, or any past date for a
+ * progress report (整改进展情况报告) as of that day. Records dated after `today` have not happened
+ * yet on that day and are left out, so the site, the ledger and a report of the same date agree.
  * @example deriveMeasureState('2026-10-31', [], '2026-11-26').overdue // true
  */
 export function deriveMeasureState(deadline: Deadline, changes: readonly StatusChange[], today: CalendarDate): MeasureState {
-  const history = sortChanges(changes);
+  const history = sortChanges(changes.filter((c) => c.date <= today));
   const latest = history.at(-1);
   const status: MeasureStatus = latest?.status ?? '未启动';
   const closed = CLOSED_STATUSES.has(status);

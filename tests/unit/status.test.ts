@@ -83,3 +83,20 @@ describe('summarise', () => {
     expect(summarise([]).percentClosed).toBe(0);
   });
 });
+
+describe('deriveMeasureState as of a past date', () => {
+  const changes = [change('2026-08-01', '推进中', 'a'), change('2026-10-01', '已完成', 'b', { evidence: ['记录'] })];
+
+  it('leaves out records dated after the day asked for', () => {
+    expect(deriveMeasureState('2026-12-31', changes, '2026-07-31')).toMatchObject({ status: '未启动', history: [] });
+    const between = deriveMeasureState('2026-12-31', changes, '2026-09-15');
+    expect(between).toMatchObject({ status: '推进中', since: '2026-08-01' });
+    expect(between.history.map((h) => h.recordId)).toEqual(['a']);
+    expect(deriveMeasureState('2026-12-31', changes, '2026-10-01')).toMatchObject({ status: '已完成', completedOn: '2026-10-01' });
+  });
+
+  it('judges 逾期 against that day, not the build date', () => {
+    expect(deriveMeasureState('2026-09-01', changes, '2026-09-15')).toMatchObject({ status: '推进中', overdue: true, daysLeft: -14 });
+    expect(deriveMeasureState('2026-09-01', changes, '2026-08-15')).toMatchObject({ overdue: false, daysLeft: 17 });
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The one place that knows how the current content model (plan → areas → measures, dated
+ * progress records) maps onto the report tree of `./model.ts`. Status comes from the same
+ * functions the site uses (`statusChangesByMeasure`, `deriveMeasureState`) and every item's
+ * words from the same ledger rows as /ledger/ and /ledger.csv, so the report of a date and the
+ * ledger of that date cannot disagree. When the plan model changes, this file is replaced.
+ */
+import type { CalendarDate } from '../dates.ts';
+import { chineseNumeral, deadlineText } from '../format.ts';
+import { ledgerRows } from '../ledger.ts';
+import { compareMeasureIds, parseMeasureId, statusChangesByMeasure, type StatusRecord } from '../measures.ts';
+import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline } from '../status.ts';
+import { flattenItems, type ProgressReport, type ReportEvidence, type ReportItem, type ReportSection } from './model.ts';
+
+/** What the adapter needs of the content: Astro's entries and the checker's loaded entries both fit. */
+export interface ReportSource {
+  settings: { demo: boolean };
+  plan: {
+    title: string;
+    issuer: string;
+    basis: { issuer: string; title: string; number: string };
+    declared: { areas: number; measures: number };
+    leadership: { leader: string; deputies: readonly string[]; members: string; office: string; officeHead: string };
+    milestones: readonly { title: string; date: CalendarDate | '待定' }[];
+  };
+  areas: readonly { id: string; data: { title: string } }[];
+  measures: readonly { id: string; data: { title: string; owners: readonly string[]; deadline: Deadline } }[];
+  units: readonly { id: string; data: { name: string } }[];
+  updates: readonly { id: string; data: Omit<StatusRecord, 'id'> }[];
+}
+
+/** Newest first; same-day records by id, as the site lists them. */
+const newestFirst = (a: { id: string; date: string }, b: { id: string; date: string }) =>
+  a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
+
+/**
+ * The progress report of the content as it stood on `asOf`: only records dated on or before it count.
+ * @example reportFromContent(source, '2026-11-27').totals.byStatus['已完成']
+ */
+export function reportFromContent(source: ReportSource, asOf: CalendarDate): ProgressReport {
+  const { plan } = source;
+  const unitName = new Map(source.units.map((u) => [u.id, u.data.name]));
+  const records = source.updates
+    .map((u) => ({ id: u.id, ...u.data }))
+    .filter((r) => r.date <= asOf)
+    .sort(newestFirst);
+  const changes = statusChangesByMeasure(records);
+  const latestByMeasure = new Map<string, ReportEvidence>();
+  for (const r of records) {
+    for (const id of r.measures) {
+      if (!latestByMeasure.has(id)) latestByMeasure.set(id, { date: r.date, title: r.title, evidence: r.evidence ?? [] });
+    }
+  }
+
+  const areas = [...source.areas].sort((a, b) => Number(a.id) - Number(b.id));
+  const measures = [...source.measures].sort((a, b) => compareMeasureIds(a.id, b.id));
+  const sections: ReportSection[] = areas.map((a) => ({ label: `（${chineseNumeral(Number(a.id))}）`, title: a.data.title, items: [] }));
+  const sectionByArea = new Map(areas.map((a, i) => [Number(a.id), sections[i]!]));
+
+  for (const m of measures) {
+    const { area, number } = parseMeasureId(m.id)!;
+    const section = sectionByArea.get(area)!;
+    const state = deriveMeasureState(m.data.deadline, changes.get(m.id) ?? [], asOf);
+    const [row] = ledgerRows([
+      {
+        area: { number: area, title: section.title },
+        measure: {
+          id: m.id,
+          title: m.data.title,
+          owners: m.data.owners.map((o) => unitName.get(o) ?? o),
+          deadline: m.data.deadline,
+          state,
+        },
+      },
+    ]);
+    const item: ReportItem = {
+      id: m.id,
+      label: `${number}.`,
+      title: row!.measure,
+      owners: row!.owners,
+      deadline: row!.deadline,
+      status: state.status,
+      statusText: row!.status,
+      overdue: state.overdue,
+      countdown: row!.countdown,
+      completedOn: row!.completedOn,
+      children: [],
+    };
+    const latest = latestByMeasure.get(m.id);
+    if (latest) item.latest = latest;
+    section.items.push(item);
+  }
+
+  const all = sections.flatMap((s) => flattenItems(s.items).map((item) => ({ section: s, item })));
+  const withStatus = all.filter(({ item }) => item.status !== undefined);
+  const totals = summarise(withStatus.map(({ item }) => ({ status: item.status!, overdue: item.overdue })));
+  // Overdue first, then the nearest dated deadline, then 待定/长期; the plan's order breaks ties.
+  const deadlineOf = new Map(measures.map((m) => [m.id, m.data.deadline]));
+  const rank = (id: string, overdue: boolean) => {
+    const d = deadlineOf.get(id);
+    return `${overdue ? 0 : 1}${d === undefined || d === '待定' || d === '长期' ? '9999-99-99' : d}`;
+  };
+  const open = withStatus
+    .filter(({ item }) => !CLOSED_STATUSES.has(item.status!))
+    .map((entry, order) => ({ entry, order, key: rank(entry.item.id, entry.item.overdue) }))
+    .sort((a, b) => (a.key === b.key ? a.order - b.order : a.key < b.key ? -1 : 1))
+    .map(({ entry }) => entry);
+
+  const lead = plan.leadership;
+  const organisation = [
+    { label: '领导小组组长', value: lead.leader },
+    ...(lead.deputies.length > 0 ? [{ label: '副组长', value: lead.deputies.join('、') }] : []),
+    { label: '成员', value: lead.members },
+    { label: '领导小组办公室', value: `设在${unitName.get(lead.office) ?? lead.office}，${lead.officeHead}负责日常整改工作` },
+  ];
+
+  return {
+    asOf,
+    demo: source.settings.demo,
+    title: `${plan.issuer}关于《${plan.title}》整改进展情况的报告`,
+    issuer: plan.issuer,
+    plan: { title: plan.title, basis: `${plan.basis.issuer}《${plan.basis.title}》（${plan.basis.number}）` },
+    organisation,
+    milestones: plan.milestones.map((m) => ({ label: m.title, value: deadlineText(m.date) })),
+    declared: [
+      { what: '个方面', declared: plan.declared.areas, counted: sections.length },
+      { what: '项整改措施', declared: plan.declared.measures, counted: measures.length },
+    ],
+    totals,
+    sections,
+    open,
+  };
+}
