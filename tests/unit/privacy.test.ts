@@ -24,7 +24,7 @@ describe('hasValidIdCheckDigit', () => {
 describe('findPersonalData', () => {
   it('finds an ID-card number inside Chinese text and masks it', () => {
     const hits = findPersonalData(`经办人身份证${STANDARD_EXAMPLE}，已核实。`);
-    expect(hits).toEqual([{ kind: 'id-card', index: 6, masked: '110***********002X' }]);
+    expect(hits).toEqual([{ kind: 'id-card', index: 6, masked: '110***********002X', digits: STANDARD_EXAMPLE }]);
   });
   it('ignores 18-digit numbers whose check digit is wrong (order numbers, amounts)', () => {
     expect(findPersonalData('流水号 110105194912310021')).toEqual([]);
