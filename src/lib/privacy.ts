@@ -44,7 +44,9 @@ export interface NormalisedText {
   offsets: number[];
 }
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|%([0-9A-Fa-f]{2})/y;
+/** Comments, inline tags (which render as nothing between two digits), entities and %-escapes. */
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<\/?(?:a|abbr|b|bdi|bdo|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|wbr)(?:\s[^<>]*)?\/?>|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|%([0-9A-Fa-f]{2})/iy;
 
 function decodeEntity(name: string): string | undefined {
   if (name.startsWith('#')) {
@@ -95,8 +97,11 @@ export function normaliseForScan(input: string): NormalisedText {
   return { text, offsets };
 }
 
-/** What may stand between the digits of one number: spaces, NBSP, zero-width marks, hyphens, dots, line breaks. */
-const SEPARATOR = '[\\s\\u00a0\\u200b-\\u200f\\u2028\\u2029\\u2060\\ufeff\\u00ad.\\-\\u2010-\\u2015\\u2212]';
+/**
+ * What may stand between the digits of one number: spaces, NBSP, zero-width marks, hyphens,
+ * dots, line breaks, and Markdown's emphasis marks (`**138**12345678` renders as one number).
+ */
+const SEPARATOR = '[\\s\\u00a0\\u200b-\\u200f\\u2028\\u2029\\u2060\\ufeff\\u00ad.\\-\\u2010-\\u2015\\u2212*_~`]';
 const RUN = new RegExp(`[0-9](?:${SEPARATOR}{0,4}[0-9])*(?:${SEPARATOR}{0,4}[Xx](?![A-Za-z]))?`, 'g');
 const GROUPS = new RegExp(`(${SEPARATOR}+)`);
 /** Units after an amount: `13800000000元` is a budget, not a phone. */
@@ -134,7 +139,8 @@ function splitRun(run: string, start: number): DigitGroup[][] {
 
 /** A run glued to a long token of letters and digits is part of a hash or an id, not a number. */
 function insideHash(text: string, start: number, end: number): boolean {
-  const isAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
+  // Base64 (CSP hashes) and file-name hashes: letters, digits and the characters base64 uses.
+  const isAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9_+/=-]/.test(ch);
   if (!/[A-Za-z]/.test(text[start - 1] ?? '') && !/[A-Za-z_]/.test(text[end] ?? '')) return false;
   let a = start;
   let b = end;
@@ -145,6 +151,17 @@ function insideHash(text: string, start: number, end: number): boolean {
 
 function mask(digits: string): string {
   return `${digits.slice(0, 3)}${'*'.repeat(Math.max(0, digits.length - 7))}${digits.slice(-4)}`;
+}
+
+/**
+ * Whether digit groups look like one number written in parts (`138 1234 5678`, `+86 138…`,
+ * `110105 19491231 002X`, or one digit at a time) rather than a row of separate small numbers
+ * (`15 20 30 12 85` in a table).
+ */
+function writtenAsOneNumber(groups: readonly DigitGroup[]): boolean {
+  if (groups.length === 1 || groups.every((g) => g.digits.length === 1)) return true;
+  if (groups.length > 5) return false;
+  return groups.every((g, k) => g.digits.length >= 3 || (k === 0 && g.digits === '86') || (k === groups.length - 1 && /^\d?[Xx]$/.test(g.digits)));
 }
 
 /** Whether `digits`, standing at `start`–`end` of the normalised text, is an ID-card or mobile number. */
@@ -178,7 +195,7 @@ export function findPersonalData(input: string): PersonalDataHit[] {
             .slice(i, j + 1)
             .map((g) => g.digits)
             .join('');
-          if (digits.length < 11 || digits.length > 18) continue;
+          if (digits.length < 11 || digits.length > 18 || !writtenAsOneNumber(groups.slice(i, j + 1))) continue;
           const hit = classify(text, digits, groups[i]!.start, groups[j]!.end);
           if (hit) {
             hits.push({ ...hit, index: offsets[groups[i]!.start] ?? 0 });

@@ -1,0 +1,169 @@
+/**
+ * The final gate over the built site (dist/): every emitted file is scanned for personal data
+ * and for active content, whatever produced it — a page, a feed, a calendar, a CSV, a picture,
+ * a file name, or the Pagefind search index (decompressed). The checker and the sanitiser stop
+ * these earlier; this gate is what makes "nothing private or hostile is published" hold even
+ * when something slipped between them.
+ *
+ * Active content means: a `<script>` other than the project's own (a bundle under /_astro/ or
+ * /pagefind/, or an inline script whose hash the page's CSP lists), an `on…` attribute, a
+ * `javascript:`/`vbscript:`/`data:` URL in any attribute, a `<meta http-equiv="refresh">` to
+ * another site, frames and plugins (`iframe`, `object`, `embed`, `base`…), and in SVG any script
+ * or `foreignObject`.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { decodeText } from './csv.ts';
+import { findPersonalData, type PersonalDataHit } from './privacy.ts';
+
+export interface GateHit {
+  /** dist-relative path. */
+  file: string;
+  line: number;
+  /** What was found, in Chinese. */
+  message: string;
+  /** Digits of a personal-data hit, to trace it to a source file. */
+  digits?: string;
+}
+
+const TEXT = /\.(html?|xml|rss|ics|csv|json|txt|js|mjs|css|webmanifest|svg|sha256)$/i;
+const MARKUP = /\.(html?|svg)$/i;
+const FEED = /\.(xml|rss|ics|csv|json|txt)$/i;
+const PAGEFIND_DATA = /\.pf_(fragment|index|meta|filter)$/;
+/** Elements no page of this site has, in any form. */
+const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal', 'foreignobject']);
+const SCRIPT_URL = /^(javascript|vbscript|data):/;
+const OWN_SCRIPT = /^\/(_astro|pagefind)\/[^/]+\.m?js$/;
+
+const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+function personalData(file: string, text: string, out: GateHit[], what = '') {
+  for (const hit of findPersonalData(text)) out.push(describePersonal(file, lineAt(text, hit.index), hit, what));
+}
+
+function describePersonal(file: string, line: number, hit: PersonalDataHit, what: string): GateHit {
+  const kind = hit.kind === 'id-card' ? '身份证号码' : '手机号码';
+  return { file, line, message: `${what}发现${kind} ${hit.masked}`, digits: hit.digits };
+}
+
+/** A URL as a browser reads it: without the whitespace and control characters it ignores, lower case. */
+const urlScheme = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+
+/** The `script-src` hashes of the page's CSP meta element. */
+function cspScriptHashes(tree: Root): Set<string> {
+  const hashes = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'meta' || String(node.properties['httpEquiv'] ?? '').toLowerCase() !== 'content-security-policy') return;
+    const policy = String(node.properties['content'] ?? '');
+    const scriptSrc = policy.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    for (const m of scriptSrc.matchAll(/'(sha256-[A-Za-z0-9+/=]+)'/g)) hashes.add(m[1]!);
+  });
+  return hashes;
+}
+
+const textOf = (node: Element) =>
+  node.children
+    .filter((c) => c.type === 'text')
+    .map((c) => (c as { value: string }).value)
+    .join('');
+
+function activeContent(file: string, text: string, out: GateHit[]) {
+  const svg = /\.svg$/i.test(file);
+  const tree = fromHtml(text, { fragment: svg });
+  const hashes = cspScriptHashes(tree);
+  const hit = (node: Element, message: string) => out.push({ file, line: node.position?.start.line ?? 1, message });
+  visit(tree, 'element', (node: Element) => {
+    const tag = node.tagName.toLowerCase();
+    if (tag === 'script') {
+      const src = node.properties['src'];
+      if (svg) hit(node, 'SVG 中有 <script>');
+      else if (typeof src === 'string') {
+        if (!OWN_SCRIPT.test(src)) hit(node, `<script src="${src.slice(0, 80)}"> 不是本站构建的脚本`);
+      } else {
+        const digest = `sha256-${createHash('sha256').update(textOf(node)).digest('base64')}`;
+        if (!hashes.has(digest)) hit(node, '内联 <script> 不是本站构建的脚本（不在本页 CSP 的哈希中）');
+      }
+    }
+    if (FORBIDDEN_ELEMENTS.has(tag)) hit(node, `<${tag}> 元素`);
+    if (tag === 'meta' && String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'refresh') {
+      const target = /url\s*=\s*['"]?([^'";]*)/i.exec(String(node.properties['content'] ?? ''))?.[1]?.trim() ?? '';
+      if (!target.startsWith('/') || target.startsWith('//')) hit(node, `<meta http-equiv="refresh"> 跳转到 ${target.slice(0, 80) || '（空）'}：只允许跳到本站页面`);
+    }
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (/^on/i.test(name)) hit(node, `<${tag}> 上有事件属性 ${name}`);
+      const values = Array.isArray(value) ? value : [value];
+      for (const v of values) {
+        if (typeof v !== 'string') continue;
+        const scheme = urlScheme(v);
+        // data: images are how Astro inlines tiny pictures; everything else data: can carry a page.
+        if (SCRIPT_URL.test(scheme) && !/^data:image\/(png|jpeg|gif|webp|avif);/.test(scheme)) {
+          hit(node, `<${tag}> 的 ${name} 是 ${scheme.split(':')[0]}: 地址`);
+        }
+      }
+    }
+  });
+}
+
+/** Feeds, calendars and tables carry text from content: no markup that would run when opened as HTML. */
+function feedContent(file: string, text: string, out: GateHit[]) {
+  for (const m of text.matchAll(/<script\b|javascript:|vbscript:|http-equiv\s*=\s*["']?refresh/gi)) {
+    out.push({ file, line: lineAt(text, m.index), message: `含有 ${m[0]}` });
+  }
+  // In RSS, HTML is escaped: decode once and look again.
+  if (/&lt;/.test(text)) {
+    const unescaped = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    for (const m of unescaped.matchAll(/<script\b|\son[a-z]+\s*=|javascript:/gi)) {
+      out.push({ file, line: lineAt(unescaped, m.index), message: `转义的 HTML 中含有 ${m[0].trim()}` });
+    }
+  }
+}
+
+/** Every file under `dir`, dist-relative with `/`, and symbolic links apart. */
+function walk(dir: string): { files: string[]; links: string[] } {
+  const files: string[] = [];
+  const links: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (entry.isSymbolicLink()) links.push(path);
+    else if (entry.isFile()) files.push(path);
+  }
+  return { files: files.sort(), links };
+}
+
+/** Scans every file of the built site at `dist`. */
+export function scanDist(dist: string): GateHit[] {
+  const out: GateHit[] = [];
+  const { files, links } = walk(dist);
+  for (const link of links) out.push({ file: link, line: 1, message: '构建结果中有符号链接' });
+  for (const file of files) {
+    let name = file;
+    try {
+      name = decodeURIComponent(file);
+    } catch {
+      // scanned as written
+    }
+    for (const hit of findPersonalData(name)) out.push(describePersonal(file, 1, hit, '文件名中'));
+    if (PAGEFIND_DATA.test(file)) {
+      const bytes = readFileSync(join(dist, file));
+      let data: Buffer;
+      try {
+        data = gunzipSync(bytes);
+      } catch {
+        data = bytes;
+      }
+      personalData(file, data.toString('utf8'), out, '搜索索引中');
+      continue;
+    }
+    if (!TEXT.test(file) || lstatSync(join(dist, file)).size > 50_000_000) continue;
+    const text = decodeText(readFileSync(join(dist, file))).text;
+    personalData(file, text, out);
+    if (MARKUP.test(file)) activeContent(file, text, out);
+    else if (FEED.test(file)) feedContent(file, text, out);
+  }
+  return out;
+}
