@@ -3,7 +3,7 @@
  * an issue with file, line and field. Nothing stops at the first error.
  */
 import { z } from 'astro/zod';
-import { CsvSyntaxError, filledCells, parseCsv } from '../lib/csv.ts';
+import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../lib/csv.ts';
 import { entryCollections, entryId, tableCollections, type EntryCollectionSpec, type TableCollectionSpec } from '../schemas/collections.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
 import { imageFile } from '../schemas/fields.ts';
@@ -169,6 +169,16 @@ export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues
     for (const c of missing) issues.error(file, 1, c, `缺少列“${c}”：第一行（表头）必须包含 ${required.join('、')}`);
     if (unknown.length > 0 || missing.length > 0) continue;
     for (const row of table.rows) {
+      for (const [column, cell] of Object.entries(row.cells)) {
+        if (neutraliseFormula(cell) !== cell) {
+          issues.error(
+            file,
+            row.line,
+            column,
+            `第 ${row.line} 行“${column}”列以 ${JSON.stringify(cell[0])} 开头：Excel 会把它当公式运行，请删去开头的符号`,
+          );
+        }
+      }
       const parsed = spec.schema.safeParse(filledCells(row.cells));
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {

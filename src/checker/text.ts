@@ -36,7 +36,7 @@ export function readText(files: ProjectFiles, file: string, issues: IssueList, k
   }
   const { text, encoding } = decodeText(bytes);
   if (kind === 'entry' && encoding !== 'utf-8') {
-    issues.error(file, 1, '编码', `文件是 ${ENCODING_LABELS[encoding]} 编码，网站只能读 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8`);
+    issues.error(file, 1, '编码', `文件的编码是 ${ENCODING_LABELS[encoding]}，网站只能读 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8`);
     return undefined;
   }
   if (text.includes('\r') && !text.includes('\n')) {

@@ -107,7 +107,13 @@ export function parseYamlSource(yamlText: string, firstLine: number): YamlSource
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
-      problems.push({ line: firstLine, message: `YAML 格式错误：${error instanceof Error ? error.message : String(error)}` });
+      const bomb = error instanceof Error && /alias/i.test(error.message);
+      problems.push({
+        line: firstLine,
+        message: bomb
+          ? 'YAML 格式错误：引用（*名称）展开后过大，可能是恶意的“引用炸弹”：请直接写出各字段的值'
+          : `YAML 格式错误：${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   return { data, problems, lineOf };
