@@ -22,7 +22,12 @@ export default defineConfig({
   // remark/rehype plugins, and the build adds its own guard (no editor code in MDX) and sanitiser.
   markdown: {
     syntaxHighlight: false,
-    processor: unified({ remarkPlugins: contentRemarkPlugins, rehypePlugins: contentRehypePlugins }),
+    processor: unified({
+      remarkPlugins: contentRemarkPlugins,
+      rehypePlugins: contentRehypePlugins,
+      // GFM footnotes speak the readers' language.
+      remarkRehype: { footnoteLabel: '注释', footnoteBackLabel: (i) => `返回正文第 ${i + 1} 处` },
+    }),
   },
   // The checker must run before any other integration touches content.
   integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/kiosk/') })],

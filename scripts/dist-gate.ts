@@ -35,7 +35,8 @@ function sourceFiles(): string[] {
 function tracePersonalData(files: readonly string[]): Map<string, string> {
   const where = new Map<string, string>();
   for (const file of files) {
-    for (const hit of findPersonalData(decodeURIComponentSafe(file))) if (!where.has(hit.digits)) where.set(hit.digits, `${file}（文件名）`);
+    for (const hit of findPersonalData(decodeURIComponentSafe(file)))
+      if (!where.has(hit.digits)) where.set(hit.digits, `${file}（文件名）`);
     if (!/\.(md|mdx|ya?ml|csv|json|txt|html?|svg|xml)$/i.test(file)) continue;
     const text = decodeText(readFileSync(join(ROOT, file))).text;
     for (const hit of findPersonalData(text)) {
@@ -74,6 +75,8 @@ if (hits.length === 0) {
   const shown = lines.slice(0, REPORT_LIMIT);
   if (lines.length > REPORT_LIMIT) shown.push(`……另有 ${lines.length - REPORT_LIMIT} 处未列出`);
   process.stderr.write(`${shown.join('\n')}\n`);
-  process.stderr.write(`发布前检查未通过：dist/ 中有 ${hits.length} 处个人信息或可运行的内容，本次构建不能发布（未写入 manifest.sha256）。请按上面列出的来源文件修改后重新构建。\n`);
+  process.stderr.write(
+    `发布前检查未通过：dist/ 中有 ${hits.length} 处个人信息或可运行的内容，本次构建不能发布（未写入 manifest.sha256）。请按上面列出的来源文件修改后重新构建。\n`,
+  );
   process.exitCode = 1;
 }

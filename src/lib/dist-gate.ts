@@ -34,7 +34,14 @@ export interface GateHit {
 const TEXT = /\.(html?|xml|rss|ics|csv|json|txt|js|mjs|css|webmanifest|svg|sha256)$/i;
 const MARKUP = /\.(html?|svg)$/i;
 const FEED = /\.(xml|rss|ics|csv|json|txt)$/i;
-const PAGEFIND_DATA = /\.pf_(fragment|index|meta|filter)$/;
+/**
+ * Pagefind's page texts, metadata and filters. Its word index (`.pf_index`) is derived from the
+ * same texts with punctuation removed, so an honest `1.3333333333` is a word `13333333333` there:
+ * the texts are scanned instead, where a number stands as it was written and its separators
+ * are normalised like everywhere else. The word index adds nothing that is not in the texts.
+ */
+const PAGEFIND_TEXT = /\.pf_(fragment|meta|filter)$/;
+const PAGEFIND_INDEX = /\.pf_index$/;
 /** Elements no page of this site has, in any form. */
 const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal', 'foreignobject']);
 const SCRIPT_URL = /^(javascript|vbscript|data):/;
@@ -92,7 +99,8 @@ function activeContent(file: string, text: string, out: GateHit[]) {
     if (FORBIDDEN_ELEMENTS.has(tag)) hit(node, `<${tag}> 元素`);
     if (tag === 'meta' && String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'refresh') {
       const target = /url\s*=\s*['"]?([^'";]*)/i.exec(String(node.properties['content'] ?? ''))?.[1]?.trim() ?? '';
-      if (!target.startsWith('/') || target.startsWith('//')) hit(node, `<meta http-equiv="refresh"> 跳转到 ${target.slice(0, 80) || '（空）'}：只允许跳到本站页面`);
+      if (!target.startsWith('/') || target.startsWith('//'))
+        hit(node, `<meta http-equiv="refresh"> 跳转到 ${target.slice(0, 80) || '（空）'}：只允许跳到本站页面`);
     }
     for (const [name, value] of Object.entries(node.properties)) {
       if (/^on/i.test(name)) hit(node, `<${tag}> 上有事件属性 ${name}`);
@@ -116,7 +124,11 @@ function feedContent(file: string, text: string, out: GateHit[]) {
   }
   // In RSS, HTML is escaped: decode once and look again.
   if (/&lt;/.test(text)) {
-    const unescaped = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const unescaped = text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     for (const m of unescaped.matchAll(/<script\b|\son[a-z]+\s*=|javascript:/gi)) {
       out.push({ file, line: lineAt(unescaped, m.index), message: `转义的 HTML 中含有 ${m[0].trim()}` });
     }
@@ -148,7 +160,8 @@ export function scanDist(dist: string): GateHit[] {
       // scanned as written
     }
     for (const hit of findPersonalData(name)) out.push(describePersonal(file, 1, hit, '文件名中'));
-    if (PAGEFIND_DATA.test(file)) {
+    if (PAGEFIND_INDEX.test(file)) continue;
+    if (PAGEFIND_TEXT.test(file)) {
       const bytes = readFileSync(join(dist, file));
       let data: Buffer;
       try {

@@ -105,7 +105,7 @@ const SEPARATOR = '[\\s\\u00a0\\u200b-\\u200f\\u2028\\u2029\\u2060\\ufeff\\u00ad
 const RUN = new RegExp(`[0-9](?:${SEPARATOR}{0,4}[0-9])*(?:${SEPARATOR}{0,4}[Xx](?![A-Za-z]))?`, 'g');
 const GROUPS = new RegExp(`(${SEPARATOR}+)`);
 /** Units after an amount: `13800000000元` is a budget, not a phone. */
-const UNIT_AFTER = /^\s?(?:[元万亿千百十个人次项份户名岁张条台辆套间座%‰]|平方|公里|米|kg|km)/;
+const UNIT_AFTER = /^[\s\u200b-\u200d\u2060\ufeff]{0,2}(?:[元万亿千百十个人次项份户名岁张条台辆套间座%‰]|平方|公里|米|kg|km)/;
 const MOBILE = /^(?:0086|86)?(1[3-9]\d{9})$/;
 const ID_18 = /^[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
 const ID_15 = /^[1-9]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
@@ -161,14 +161,16 @@ function mask(digits: string): string {
 function writtenAsOneNumber(groups: readonly DigitGroup[]): boolean {
   if (groups.length === 1 || groups.every((g) => g.digits.length === 1)) return true;
   if (groups.length > 5) return false;
-  return groups.every((g, k) => g.digits.length >= 3 || (k === 0 && g.digits === '86') || (k === groups.length - 1 && /^\d?[Xx]$/.test(g.digits)));
+  return groups.every(
+    (g, k) => g.digits.length >= 3 || (k === 0 && g.digits === '86') || (k === groups.length - 1 && /^\d?[Xx]$/.test(g.digits)),
+  );
 }
 
 /** Whether `digits`, standing at `start`–`end` of the normalised text, is an ID-card or mobile number. */
 function classify(text: string, digits: string, start: number, end: number): Omit<PersonalDataHit, 'index'> | undefined {
   if (insideHash(text, start, end)) return undefined;
   if (ID_18.test(digits) && hasValidIdCheckDigit(digits)) return { kind: 'id-card', masked: mask(digits), digits: digits.toUpperCase() };
-  if (UNIT_AFTER.test(text.slice(end, end + 3))) return undefined;
+  if (UNIT_AFTER.test(text.slice(end, end + 4))) return undefined;
   if (ID_15.test(digits)) return { kind: 'id-card', masked: mask(digits), digits };
   const mobile = MOBILE.exec(digits);
   return mobile ? { kind: 'mobile', masked: mask(digits), digits: mobile[1]! } : undefined;

@@ -33,7 +33,10 @@ describe('npm run check on the hostile corpus', () => {
   it.each(HOSTILE.map((c) => [c.id, c] as const))('%s is refused with its file, line and a Chinese message', (_id, c) => {
     const mine = lines.filter((l) => l.startsWith(`${c.check!.file}:`));
     expect(mine, lines.join('\n')).not.toEqual([]);
-    expect(mine.some((l) => c.check!.line!.test(l)), mine.join('\n')).toBe(true);
+    expect(
+      mine.some((l) => c.check!.line!.test(l)),
+      mine.join('\n'),
+    ).toBe(true);
     for (const l of mine) expect(l).toMatch(/^\S+:\d+  \S+  .*[\u4e00-\u9fff]/);
   });
 
@@ -48,7 +51,9 @@ describe('npm run check on the honest corpus', () => {
   it('passes every honest case: no error in any of their files', () => {
     const result = checkProject(honest.dir, { today: FIXTURE_TODAY });
     expect(result.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
-    expect(result.content.posts.map((p) => p.id)).toEqual(expect.arrayContaining(HONEST.filter((c) => c.id !== 'ok-yaml-merge').map((c) => c.id)));
+    expect(result.content.posts.map((p) => p.id)).toEqual(
+      expect.arrayContaining(HONEST.filter((c) => c.id !== 'ok-yaml-merge').map((c) => c.id)),
+    );
   });
 });
 
@@ -56,7 +61,12 @@ describe('the report', () => {
   it(`lists the first ${REPORT_LIMIT} problems and says how many more there are`, () => {
     const rows = Array.from({ length: 300 }, (_, i) => `2026-${String((i % 12) + 1).padStart(2, '0')},nobody-${i},badge,1`);
     const corpus = makeCorpus('check-many', [
-      { id: 'many', class: '不崩溃', files: { 'data/observations/h-many.csv': `period,unit,metric,value\n${rows.join('\n')}\n` }, build: 'checker' },
+      {
+        id: 'many',
+        class: '不崩溃',
+        files: { 'data/observations/h-many.csv': `period,unit,metric,value\n${rows.join('\n')}\n` },
+        build: 'checker',
+      },
     ]);
     try {
       const report = formatReport(checkProject(corpus.dir, { today: FIXTURE_TODAY })).split('\n');
