@@ -26,7 +26,7 @@ export default defineConfig({
       remarkPlugins: contentRemarkPlugins,
       rehypePlugins: contentRehypePlugins,
       // GFM footnotes speak the readers' language.
-      remarkRehype: { footnoteLabel: '注释', footnoteBackLabel: (i) => `返回正文第 ${i + 1} 处` },
+      remarkRehype: { footnoteLabel: '注释', footnoteBackLabel: (/** @type {number} */ i) => `返回正文第 ${i + 1} 处` },
     }),
   },
   // The checker must run before any other integration touches content.

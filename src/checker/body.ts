@@ -34,7 +34,7 @@ export interface BodyScan {
   images: BodyImage[];
 }
 
-const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as const;
 const URL_PROPERTIES = new Set(['href', 'src', 'cite']);
 
 /** How a removed tag or attribute is explained to an editor. */
@@ -110,7 +110,7 @@ export function scanBody(body: string, kind: 'md' | 'mdx'): BodyScan {
     scan.problems.push(...mdx.problems);
     scan.references.push(...mdx.references);
   }
-  const hast = toHast(mdast, { allowDangerousHtml: true, passThrough: MDX_NODE_TYPES }) as HastRoot;
+  const hast = toHast(mdast, { allowDangerousHtml: true, passThrough: [...MDX_NODE_TYPES] }) as HastRoot;
   const { plain } = toSanitizable(hast, new VFile(body));
   reportRemovals(plain, scan.problems);
   collectImages(plain, scan.images);

@@ -15,9 +15,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
+import { parse } from 'parse5';
 import { decodeText } from './csv.ts';
 import { findPersonalData, type PersonalDataHit } from './privacy.ts';
 
@@ -61,60 +59,74 @@ function describePersonal(file: string, line: number, hit: PersonalDataHit, what
 /** A URL as a browser reads it: without the whitespace and control characters it ignores, lower case. */
 const urlScheme = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 
+interface Parse5Node {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Parse5Node[];
+  content?: Parse5Node;
+  value?: string;
+  sourceCodeLocation?: { startLine: number } | null;
+}
+
+function* elements(node: Parse5Node): Generator<Parse5Node> {
+  for (const child of [...(node.childNodes ?? []), ...(node.content ? [node.content] : [])]) {
+    if (child.tagName) yield child;
+    yield* elements(child);
+  }
+}
+
+const attribute = (node: Parse5Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
+
 /** The `script-src` hashes of the page's CSP meta element. */
-function cspScriptHashes(tree: Root): Set<string> {
+function cspScriptHashes(nodes: readonly Parse5Node[]): Set<string> {
   const hashes = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName !== 'meta' || String(node.properties['httpEquiv'] ?? '').toLowerCase() !== 'content-security-policy') return;
-    const policy = String(node.properties['content'] ?? '');
-    const scriptSrc = policy.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+  for (const node of nodes) {
+    if (node.tagName !== 'meta' || attribute(node, 'http-equiv')?.toLowerCase() !== 'content-security-policy') continue;
+    const scriptSrc = (attribute(node, 'content') ?? '').split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
     for (const m of scriptSrc.matchAll(/'(sha256-[A-Za-z0-9+/=]+)'/g)) hashes.add(m[1]!);
-  });
+  }
   return hashes;
 }
 
-const textOf = (node: Element) =>
-  node.children
-    .filter((c) => c.type === 'text')
-    .map((c) => (c as { value: string }).value)
+const textOf = (node: Parse5Node) =>
+  (node.childNodes ?? [])
+    .filter((c) => c.nodeName === '#text')
+    .map((c) => c.value ?? '')
     .join('');
 
+/** Active content in a page or an SVG file, parsed as a browser parses it (parse5). */
 function activeContent(file: string, text: string, out: GateHit[]) {
   const svg = /\.svg$/i.test(file);
-  const tree = fromHtml(text, { fragment: svg });
-  const hashes = cspScriptHashes(tree);
-  const hit = (node: Element, message: string) => out.push({ file, line: node.position?.start.line ?? 1, message });
-  visit(tree, 'element', (node: Element) => {
-    const tag = node.tagName.toLowerCase();
+  const nodes = [...elements(parse(text, { sourceCodeLocationInfo: true }) as unknown as Parse5Node)];
+  const hashes = cspScriptHashes(nodes);
+  for (const node of nodes) {
+    const tag = node.tagName!.toLowerCase();
+    const hit = (message: string) => out.push({ file, line: node.sourceCodeLocation?.startLine ?? 1, message });
     if (tag === 'script') {
-      const src = node.properties['src'];
-      if (svg) hit(node, 'SVG 中有 <script>');
-      else if (typeof src === 'string') {
-        if (!OWN_SCRIPT.test(src)) hit(node, `<script src="${src.slice(0, 80)}"> 不是本站构建的脚本`);
+      const src = attribute(node, 'src');
+      if (svg) hit('SVG 中有 <script>');
+      else if (src !== undefined) {
+        if (!OWN_SCRIPT.test(src)) hit(`<script src="${src.slice(0, 80)}"> 不是本站构建的脚本`);
       } else {
         const digest = `sha256-${createHash('sha256').update(textOf(node)).digest('base64')}`;
-        if (!hashes.has(digest)) hit(node, '内联 <script> 不是本站构建的脚本（不在本页 CSP 的哈希中）');
+        if (!hashes.has(digest)) hit('内联 <script> 不是本站构建的脚本（不在本页 CSP 的哈希中）');
       }
     }
-    if (FORBIDDEN_ELEMENTS.has(tag)) hit(node, `<${tag}> 元素`);
-    if (tag === 'meta' && String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'refresh') {
-      const target = /url\s*=\s*['"]?([^'";]*)/i.exec(String(node.properties['content'] ?? ''))?.[1]?.trim() ?? '';
+    if (FORBIDDEN_ELEMENTS.has(tag)) hit(`<${tag}> 元素`);
+    if (tag === 'meta' && attribute(node, 'http-equiv')?.toLowerCase() === 'refresh') {
+      const target = /url\s*=\s*['"]?([^'";]*)/i.exec(attribute(node, 'content') ?? '')?.[1]?.trim() ?? '';
       if (!target.startsWith('/') || target.startsWith('//'))
-        hit(node, `<meta http-equiv="refresh"> 跳转到 ${target.slice(0, 80) || '（空）'}：只允许跳到本站页面`);
+        hit(`<meta http-equiv="refresh"> 跳转到 ${target.slice(0, 80) || '（空）'}：只允许跳到本站页面`);
     }
-    for (const [name, value] of Object.entries(node.properties)) {
-      if (/^on/i.test(name)) hit(node, `<${tag}> 上有事件属性 ${name}`);
-      const values = Array.isArray(value) ? value : [value];
-      for (const v of values) {
-        if (typeof v !== 'string') continue;
-        const scheme = urlScheme(v);
-        // data: images are how Astro inlines tiny pictures; everything else data: can carry a page.
-        if (SCRIPT_URL.test(scheme) && !/^data:image\/(png|jpeg|gif|webp|avif);/.test(scheme)) {
-          hit(node, `<${tag}> 的 ${name} 是 ${scheme.split(':')[0]}: 地址`);
-        }
-      }
+    for (const { name, value } of node.attrs ?? []) {
+      if (/^on/i.test(name)) hit(`<${tag}> 上有事件属性 ${name}`);
+      const scheme = urlScheme(value);
+      // data: images are how Astro inlines tiny pictures; everything else data: can carry a page.
+      if (SCRIPT_URL.test(scheme) && !/^data:image\/(png|jpeg|gif|webp|avif)[;,]/.test(scheme))
+        hit(`<${tag}> 的 ${name} 是 ${scheme.split(':')[0]}: 地址`);
     }
-  });
+  }
 }
 
 /** Feeds, calendars and tables carry text from content: no markup that would run when opened as HTML. */

@@ -38,10 +38,13 @@ export function hasValidIdCheckDigit(id: string): boolean {
   return ID_CHECK_CODES[sum % 11] === id[17]!.toUpperCase();
 }
 
-/** Text as a reader or an index sees it, with each character's offset in the original. */
+/**
+ * Text as a reader or an index sees it, and where its characters came from: `origin(i)` is the
+ * offset in the original text of character `i`.
+ */
 export interface NormalisedText {
   text: string;
-  offsets: number[];
+  origin: (index: number) => number;
 }
 
 /** Comments, inline tags (which render as nothing between two digits), entities and %-escapes. */
@@ -57,44 +60,74 @@ function decodeEntity(name: string): string | undefined {
   return decoded === false ? undefined : decoded;
 }
 
+/** Where normalising has anything to do: a tag, entity or escape, or a non-ASCII, non-CJK character. */
+const SPECIAL = /[<&%]|[^\x00-\x7f\u4e00-\u9fff]/g;
+
 /**
- * Decodes entities and ASCII %-escapes, drops HTML comments and applies NFKC, keeping where
- * each character came from.
+ * Decodes entities and ASCII %-escapes, drops HTML comments and inline tags and applies NFKC,
+ * keeping where each character came from. Plain stretches are copied whole (most of a page or
+ * a bundle), so the gate can afford it over every file of the site.
  * @example normaliseForScan('１&#51;8').text // '138'
  */
 export function normaliseForScan(input: string): NormalisedText {
-  let text = '';
-  const offsets: number[] = [];
-  const push = (s: string, at: number) => {
-    text += s;
-    for (let k = 0; k < s.length; k += 1) offsets.push(at);
+  const parts: string[] = [];
+  // Breakpoints: from normalised offset `at`, characters come from `from` onwards (`fixed`: all from `from`).
+  const marks: { at: number; from: number; fixed: boolean }[] = [{ at: 0, from: 0, fixed: false }];
+  let length = 0;
+  let copied = 0;
+  const copyUpTo = (end: number) => {
+    if (end <= copied) return;
+    marks.push({ at: length, from: copied, fixed: false });
+    parts.push(input.slice(copied, end));
+    length += end - copied;
+    copied = end;
   };
-  let i = 0;
-  while (i < input.length) {
+  const replace = (start: number, end: number, by: string) => {
+    copyUpTo(start);
+    marks.push({ at: length, from: start, fixed: true });
+    parts.push(by);
+    length += by.length;
+    copied = end;
+  };
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(input); m !== null; m = SPECIAL.exec(input)) {
+    const i = m.index;
+    if (i < copied) {
+      SPECIAL.lastIndex = copied;
+      continue;
+    }
     const c = input.charCodeAt(i);
     if (c === 0x3c || c === 0x26 || c === 0x25) {
       TOKEN.lastIndex = i;
-      const m = TOKEN.exec(input);
-      if (m) {
-        const decoded = m[1] !== undefined ? decodeEntity(m[1]) : m[2] !== undefined ? String.fromCharCode(Number.parseInt(m[2], 16)) : '';
-        if (decoded !== undefined && (m[2] === undefined || /^[\x20-\x7e]$/.test(decoded))) {
-          push(decoded.normalize('NFKC'), i);
-          i += m[0].length;
-          continue;
+      const t = TOKEN.exec(input);
+      if (t) {
+        const decoded = t[1] !== undefined ? decodeEntity(t[1]) : t[2] !== undefined ? String.fromCharCode(Number.parseInt(t[2], 16)) : '';
+        if (decoded !== undefined && (t[2] === undefined || /^[\x20-\x7e]$/.test(decoded))) {
+          replace(i, i + t[0].length, decoded.normalize('NFKC'));
+          SPECIAL.lastIndex = copied;
         }
       }
-    }
-    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) {
-      push(input[i]!, i);
-      i += 1;
       continue;
     }
-    const cp = input.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    push(ch.normalize('NFKC'), i);
-    i += ch.length;
+    const ch = String.fromCodePoint(input.codePointAt(i)!);
+    const normal = ch.normalize('NFKC');
+    if (normal !== ch) replace(i, i + ch.length, normal);
+    SPECIAL.lastIndex = i + ch.length;
   }
-  return { text, offsets };
+  copyUpTo(input.length);
+  const text = parts.join('');
+  const origin = (index: number) => {
+    let lo = 0;
+    let hi = marks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (marks[mid]!.at <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    const mark = marks[lo]!;
+    return mark.fixed ? mark.from : mark.from + (index - mark.at);
+  };
+  return { text, origin };
 }
 
 /**
@@ -183,7 +216,7 @@ function classify(text: string, digits: string, start: number, end: number): Omi
  * @example findPersonalData('预算 13800000000元') // []
  */
 export function findPersonalData(input: string): PersonalDataHit[] {
-  const { text, offsets } = normaliseForScan(input);
+  const { text, origin } = normaliseForScan(input);
   const hits: PersonalDataHit[] = [];
   for (const m of text.matchAll(RUN)) {
     for (const groups of splitRun(m[0], m.index)) {
@@ -200,7 +233,7 @@ export function findPersonalData(input: string): PersonalDataHit[] {
           if (digits.length < 11 || digits.length > 18 || !writtenAsOneNumber(groups.slice(i, j + 1))) continue;
           const hit = classify(text, digits, groups[i]!.start, groups[j]!.end);
           if (hit) {
-            hits.push({ ...hit, index: offsets[groups[i]!.start] ?? 0 });
+            hits.push({ ...hit, index: origin(groups[i]!.start) });
             found = j;
           }
         }

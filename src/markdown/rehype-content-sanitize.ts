@@ -11,7 +11,7 @@
  * their children are sanitised; anything else MDX-specific is dropped.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { sanitize } from 'hast-util-sanitize';
+import { sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import { raw } from 'hast-util-raw';
 import type { VFile } from 'vfile';
@@ -20,11 +20,11 @@ import { SANITIZE_SCHEMA } from './sanitize-schema.ts';
 
 const SLOT = 'yishu-component-slot';
 const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
-const SCHEMA = {
+const SCHEMA: Schema = {
   ...SANITIZE_SCHEMA,
   tagNames: [...(SANITIZE_SCHEMA.tagNames ?? []), SLOT],
   attributes: { ...SANITIZE_SCHEMA.attributes, [SLOT]: [['dataSlot', /^\d+$/]] },
-} as const;
+};
 
 interface MdxJsxNode {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';

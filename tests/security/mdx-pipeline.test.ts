@@ -19,7 +19,7 @@ interface Processor {
   ) => Promise<{ render: (content: string, options: Record<string, unknown>) => Promise<{ code: string }> }>;
 }
 
-const processor = (config.markdown as { processor: Processor }).processor;
+const processor = (config.markdown as unknown as { processor: Processor }).processor;
 const shared = { syntaxHighlight: false, gfm: true, smartypants: true };
 const mdxRenderer = await processor.createMdxRenderer(shared, { optimize: false, srcDir: new URL('../../src/', import.meta.url) });
 const mdRenderer = await processor.createRenderer(shared);
