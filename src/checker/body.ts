@@ -88,6 +88,15 @@ function collectImages(tree: HastRoot, images: BodyImage[]) {
 }
 
 /**
+ * The HTML tree the build makes of a Markdown body after sanitising, as the checker predicts it
+ * (for the tests that hold checker and build to the same structure).
+ */
+export function predictSanitisedBody(body: string): HastRoot {
+  const hast = toHast(parseContentBody(body, 'md'), { allowDangerousHtml: true }) as HastRoot;
+  return sanitize(toSanitizable(hast).plain, BUILD_SANITIZE_SCHEMA) as HastRoot;
+}
+
+/**
  * Scans the body of a `.md` or `.mdx` file. Positions are lines of `body`, which keeps the
  * frontmatter's lines blank so they equal the file's lines.
  */

@@ -247,6 +247,16 @@ export const HOSTILE: SecurityCase[] = [
     check: { file: 'src/content/updates/2026-10-02-hidden.md', line: /evidence  状态为“已完成”的记录必须写佐证材料/ },
   },
   {
+    id: 'fm-month-13',
+    class: '字段区',
+    // Astro's YAML reader turns 2026-13-01 into a Date in 2027; the checker reads what was typed.
+    files: {
+      'src/content/updates/2026-10-03-month.md': '---\ntitle: 月份\ndate: 2026-13-01\nmeasures: [1-2]\nunits: [djb]\n---\n\n正文。\n',
+    },
+    build: 'checker',
+    check: { file: 'src/content/updates/2026-10-03-month.md', line: /date  日期 2026-13-01 不存在（没有 13 月）/ },
+  },
+  {
     id: 'fm-leading-space',
     class: '字段区',
     files: { [postPath('fm-leading-space')]: ` ---\ntitle: x\ndate: 2026-09-10\ncolumn: yishu\nsummary: y\n---\n\n正文。\n` },

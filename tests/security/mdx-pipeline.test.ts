@@ -4,8 +4,12 @@
  * the checker. One real build per case would take minutes; the build itself is exercised in
  * tests/security/build.test.ts.
  */
+import type { Element, Root } from 'hast';
+import { parseFragment } from 'parse5';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
+import { predictSanitisedBody } from '../../src/checker/body.ts';
 import { HONEST, HOSTILE } from './cases.ts';
 
 interface Renderer {
@@ -65,4 +69,24 @@ describe('the build pipeline', () => {
       expect(code).toContain('MeasureLink');
     },
   );
+
+  it.each(
+    [...HONEST, ...HOSTILE.filter((c) => c.build === 'sanitised')]
+      .filter((c) => Object.keys(c.files).some((p) => p.endsWith('.md')) && !c.files[Object.keys(c.files)[0]!]!.toString().includes('\r'))
+      .map((c) => [c.id, c] as const),
+  )('%s: the checker predicts the structure the build renders', async (_id, c) => {
+    const { path, body } = bodyOf(c.files, '.md');
+    const built = (await mdRenderer.render(body, { fileURL: new URL(`file:///project/${path}`), frontmatter: {} })).code;
+    const builtTags: string[] = [];
+    const walk = (n: { tagName?: string; childNodes?: unknown[] }) => {
+      if (n.tagName) builtTags.push(n.tagName);
+      for (const c of n.childNodes ?? []) walk(c as typeof n);
+    };
+    walk(parseFragment(built) as unknown as { childNodes: unknown[] });
+    const predicted: string[] = [];
+    visit(predictSanitisedBody(body) as Root, 'element', (e: Element) => {
+      predicted.push(e.tagName);
+    });
+    expect(predicted).toEqual(builtTags);
+  });
 });
