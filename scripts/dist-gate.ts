@@ -6,7 +6,7 @@
  *
  *   node scripts/dist-gate.ts [dist] [project root]
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { decodeText } from '../src/lib/csv.ts';
 import { scanDist, type GateHit } from '../src/lib/dist-gate.ts';
@@ -54,14 +54,22 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** The content entries a built page is named after (`posts/<id>/index.html` → src/content/posts/<id>.md). */
+/**
+ * The source a built file is named after: a page `posts/<id>/index.html` comes from
+ * src/content/posts/<id>.md, an asset `_astro/<name>.<hash>.<ext>` from a file named <name>.
+ */
 function traceEntry(file: string, files: readonly string[]): string | undefined {
   const segments = file.replace(/\/index\.html$|\.html$/, '').split('/');
-  const id = decodeURIComponentSafe(segments.at(-1) ?? '');
-  const found = files.filter((f) => f.startsWith('src/content/') && basename(f, extname(f)) === id);
+  const last = decodeURIComponentSafe(segments.at(-1) ?? '');
+  const id = segments[0] === '_astro' ? last.split('.')[0]! : last;
+  const found = files.filter((f) => (f.startsWith('src/content/') || f.startsWith('public/')) && basename(f, extname(f)) === id);
   return found.length > 0 ? found.join('、') : undefined;
 }
 
+if (!existsSync(join(DIST, 'index.html'))) {
+  process.stderr.write(`发布前检查：${DIST} 中没有构建好的网站，请先运行 astro build。\n`);
+  process.exit(1);
+}
 const hits: GateHit[] = scanDist(DIST);
 if (hits.length === 0) {
   console.log('发布前检查通过：dist/ 中没有个人信息和可运行的内容。');

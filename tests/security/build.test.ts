@@ -4,8 +4,8 @@
  *    checker's report, without a stack trace;
  * 2. without the checker: MDX code stops the build in the guard, before anything runs;
  * 3. without the checker: hostile HTML and URLs are absent from the pages, formula cells are
- *    neutralised in the CSV outputs, and the final gate fails on personal data, naming the
- *    built file and its source; opening every page in Chromium triggers no navigation, dialog
+ *    neutralised in the CSV outputs, and the final gate fails on personal data and on an SVG
+ *    picture's script, naming the built file and its source; opening every page in Chromium triggers no navigation, dialog
  *    or request to another origin;
  * 4. with the checker: the honest corpus builds, passes the gate and shows its content.
  */
@@ -156,9 +156,10 @@ describe('the build without the checker', () => {
       expect(incidents).toEqual([]);
     }, 300_000);
 
-    it('the gate scan itself finds nothing active in the pages of sanitised cases', () => {
+    it('the gate finds nothing active in any page; only the SVG picture copied as it is', () => {
       const hits = scanDist(join(dir, 'dist')).filter((h) => !h.digits);
-      expect(hits).toEqual([]);
+      expect(hits.length).toBeGreaterThan(0);
+      for (const h of hits) expect(`${h.file}  ${h.message}`).toMatch(/^_astro\/h-img\.\S+\.svg  SVG 中有 <script>$/);
     });
   });
 });

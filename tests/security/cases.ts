@@ -296,9 +296,12 @@ export const HOSTILE: SecurityCase[] = [
     class: '图片',
     files: {
       ...post('img-svg-body', '![图](./h-img.svg)'),
-      'src/content/posts/h-img.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'src/content/posts/h-img.svg':
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><script>alert(document.domain)</script><rect width="10" height="10"/></svg>',
     },
-    build: 'checker',
+    // Astro copies the picture as it is: the gate finds its script.
+    build: 'gate',
+    gate: { file: '_astro/h-img', source: 'src/content/posts/h-img.svg' },
     check: { file: postPath('img-svg-body'), line: /正文  图片“\.\/h-img\.svg”是 SVG/ },
   },
   {
