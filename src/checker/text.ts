@@ -39,6 +39,12 @@ export function readText(files: ProjectFiles, file: string, issues: IssueList, k
     issues.error(file, 1, '编码', `文件的编码是 ${ENCODING_LABELS[encoding]}，网站只能读 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8`);
     return undefined;
   }
+  if (kind === 'entry' && text.includes('\uFFFD')) {
+    // The build refuses it too (src/markdown/remark-content-guard.ts): it is what a wrongly saved file turns into.
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    issues.error(file, line, '编码', '文件中有乱码字符“\uFFFD”，通常是别的编码的文件被当成 UTF-8 保存：请找到原文重新输入，或另存为 UTF-8');
+    return undefined;
+  }
   if (text.includes('\r') && !text.includes('\n')) {
     issues.error(file, 1, '换行', '文件只用回车（CR）换行，这是老式苹果电脑的格式：请另存为 Windows（CRLF）或 Unix（LF）换行');
     return undefined;

@@ -89,4 +89,11 @@ describe('the build pipeline', () => {
     });
     expect(predicted).toEqual(builtTags);
   });
+
+  it('stops a Markdown body that was not saved as UTF-8, in the build itself', async () => {
+    const gbk = new TextDecoder('utf-8').decode(new Uint8Array([0xd5, 0xfd, 0xce, 0xc4]));
+    await expect(mdRenderer.render(`${gbk}\n`, { fileURL: new URL('file:///project/a.md'), frontmatter: {} })).rejects.toThrow(
+      /文件不是 UTF-8 编码/,
+    );
+  });
 });
