@@ -1,9 +1,11 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import { contentRehypePlugins, contentRemarkPlugins } from './src/markdown/pipeline.ts';
 
 // The public address, for canonical URLs and the sitemap. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -16,7 +18,17 @@ export default defineConfig({
   redirects,
   trailingSlash: 'always',
   // Office content has no code blocks; Shiki's inline styles would also break the CSP.
-  markdown: { syntaxHighlight: false },
+  // The unified pipeline (not Astro 7's default satteri) because the checker parses with the same
+  // remark/rehype plugins, and the build adds its own guard (no editor code in MDX) and sanitiser.
+  markdown: {
+    syntaxHighlight: false,
+    processor: unified({
+      remarkPlugins: contentRemarkPlugins,
+      rehypePlugins: contentRehypePlugins,
+      // GFM footnotes speak the readers' language.
+      remarkRehype: { footnoteLabel: '注释', footnoteBackLabel: (/** @type {number} */ i) => `返回正文第 ${i + 1} 处` },
+    }),
+  },
   // The checker must run before any other integration touches content.
   integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/kiosk/') })],
   // Reading pages carry their CSS inline: one request for the page, nothing render-blocking.

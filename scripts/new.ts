@@ -9,7 +9,7 @@
  *   npm run new -- post --title "…" --summary "…" --image ~/照片.jpg --image-alt "…"
  *   npm run new -- notice --title "…" --start "2026-12-01 08:00" --end "2026-12-04 18:00" --urgent
  */
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as p from '@clack/prompts';
@@ -166,7 +166,8 @@ if (kind === 'record') {
 const relative = `${dir}/${name}.md`;
 // Check the new file together with everything else before writing it.
 const overrides = new Map<string, string | Uint8Array>([[relative, text]]);
-if (image) overrides.set(`${dir}/${basename(image.to)}`, new Uint8Array([0xff, 0xd8]));
+// The real picture's bytes, so a file that is not the image its name says is refused before copying.
+if (image) overrides.set(`${dir}/${basename(image.to)}`, readFileSync(image.from));
 const result = checkProject(root, { overrides, today });
 const problems = result.issues.filter((i) => i.severity === 'error' && i.file.startsWith(`${dir}/${name}`));
 if (problems.length > 0) {

@@ -1,121 +1,99 @@
 /**
- * Rules for the body of Markdown and MDX entries, read from the real Markdown/MDX syntax tree
- * (remark, remark-mdx) rather than with patterns of our own.
+ * Rules for the body of Markdown and MDX entries, read from the same syntax tree the build
+ * makes (src/markdown/pipeline.ts: remark, GFM, remark-mdx) rather than with patterns of our own.
  *
- * MDX compiles to JavaScript that runs at build time: an `import`, an `export` or a
- * `{expression}` would let whoever edits content run code on the build machine. Editors get a
- * fixed set of components instead (src/schemas/mdx-components.ts). Raw HTML may not carry
- * scripts, event handlers or `javascript:` links either, in `.md` or `.mdx`.
+ * Two kinds of problem are reported, each on its line:
+ * - in `.mdx`, anything that would run code or is not an allowed component or attribute
+ *   (src/markdown/mdx-rules.ts; the build refuses these on its own too);
+ * - HTML the build's sanitiser would remove (a script, an `on…` handler, a `javascript:` link,
+ *   a frame…): the sanitiser is the guarantee, the report is there so editors learn why
+ *   something they wrote is missing from the page.
+ * The images the body shows are returned for the file checks in src/checker/rules.ts.
  */
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Element, Root as HastRoot } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import { toHast } from 'mdast-util-to-hast';
+import { find, html } from 'property-information';
 import { visit } from 'unist-util-visit';
-import type { Node } from 'unist';
-import { MDX_COMPONENTS } from '../schemas/mdx-components.ts';
+import { VFile } from 'vfile';
+import { checkMdxTree, type MdxProblem, type MdxReference } from '../markdown/mdx-rules.ts';
+import { parseContentBody } from '../markdown/pipeline.ts';
+import { BUILD_SANITIZE_SCHEMA, COMPONENT_SLOT, toSanitizable } from '../markdown/rehype-content-sanitize.ts';
 
-export interface BodyProblem {
-  line: number;
-  message: string;
-}
+export type BodyProblem = MdxProblem;
+export type BodyReference = MdxReference;
 
-export interface BodyReference {
-  collection: 'measures' | 'units' | 'areas';
-  id: string;
+export interface BodyImage {
   line: number;
-  field: string;
+  src: string;
 }
 
 export interface BodyScan {
   problems: BodyProblem[];
   references: BodyReference[];
+  images: BodyImage[];
 }
 
-const DANGEROUS_TAGS = ['script', 'iframe', 'object', 'embed', 'style', 'form', 'base', 'meta', 'link'];
-const DANGEROUS_TAG_RE = new RegExp(`<\\s*(${DANGEROUS_TAGS.join('|')})\\b`, 'i');
-const HANDLER_RE = /\son[a-z]+\s*=/i;
-const SCRIPT_URL_RE = /^\s*(javascript|vbscript|data)\s*:/i;
-const SCRIPT_URL_IN_HTML_RE = /(href|src|action|formaction)\s*=\s*["']?\s*(javascript|vbscript|data)\s*:/i;
+const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as const;
+const URL_PROPERTIES = new Set(['href', 'src', 'cite']);
 
-const markdownParser = unified().use(remarkParse);
-const mdxParser = unified().use(remarkParse).use(remarkMdx);
-
-interface MdxAttribute {
-  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
-  name?: string;
-  value?: string | null | { type: string };
+/** How a removed tag or attribute is explained to an editor. */
+function removedTag(tag: string): string {
+  if (['script', 'style', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet'].includes(tag)) {
+    return `不能使用 <${tag}> 标签：网页里不允许嵌入脚本、框架或样式，构建时会被删除`;
+  }
+  if (['meta', 'base', 'link', 'form', 'input', 'button', 'svg', 'math'].includes(tag)) {
+    return `不能使用 <${tag}> 标签：它能让页面跳转、提交或加载别处的内容，构建时会被删除`;
+  }
+  return `不能使用 <${tag}> 标签（只允许段落、列表、表格、引用、图片等排版标签），构建时会被删除`;
 }
 
-interface MdxElement extends Node {
-  name: string | null;
-  attributes: MdxAttribute[];
+function removedAttribute(tag: string, property: string, value: unknown): string {
+  const name = find(html, property).attribute;
+  if (/^on/i.test(name)) return `不能在 <${tag}> 上写 ${name} 事件属性，它会在读者浏览器里运行代码，构建时会被删除`;
+  if (URL_PROPERTIES.has(property)) {
+    return `<${tag}> 的地址“${String(value).slice(0, 60)}”不安全：只能是 http(s)、mailto、tel 或本站地址，构建时会被删除`;
+  }
+  return `<${tag}> 不能有 ${name} 属性，构建时会被删除`;
 }
 
-const lineOf = (node: Node) => node.position?.start.line ?? 1;
-
-function scanHtml(html: string, line: number, problems: BodyProblem[]) {
-  const tag = DANGEROUS_TAG_RE.exec(html);
-  if (tag) problems.push({ line, message: `不能使用 <${tag[1]!.toLowerCase()}> 标签：网页里不允许嵌入脚本、框架或样式` });
-  if (HANDLER_RE.test(html)) problems.push({ line, message: '不能在 HTML 里写 on… 事件属性（如 onclick），它们会在读者浏览器里运行代码' });
-  if (SCRIPT_URL_IN_HTML_RE.test(html)) problems.push({ line, message: '链接地址不能以 javascript:、vbscript: 或 data: 开头' });
-}
-
-function scanLinks(tree: Node, problems: BodyProblem[]) {
-  visit(tree, ['link', 'image', 'definition'], (node) => {
-    const url = (node as Node & { url?: string }).url ?? '';
-    if (SCRIPT_URL_RE.test(url)) problems.push({ line: lineOf(node), message: '链接地址不能以 javascript:、vbscript: 或 data: 开头' });
+/**
+ * Every tag and attribute of `tree` that the build's sanitiser drops, found by sanitising each
+ * element on its own with the build's schema (so the rule is the sanitiser's, not a copy).
+ */
+function reportRemovals(tree: HastRoot, problems: BodyProblem[]) {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === COMPONENT_SLOT) return;
+    const line = node.position?.start.line ?? 1;
+    const shell: Element = { type: 'element', tagName: node.tagName, properties: node.properties, children: [] };
+    const kept = sanitize(shell, BUILD_SANITIZE_SCHEMA);
+    if (kept.type !== 'element') {
+      problems.push({ line, message: removedTag(node.tagName) });
+      return;
+    }
+    const keptProperties = kept.properties ?? {};
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (!Object.prototype.hasOwnProperty.call(keptProperties, name))
+        problems.push({ line, message: removedAttribute(node.tagName, name, value) });
+    }
   });
 }
 
-function scanMdxElement(node: MdxElement, scan: BodyScan) {
-  const line = lineOf(node);
-  const { problems } = scan;
-  if (node.name === null) {
-    problems.push({ line, message: '不能使用空标签 <>…</>' });
-    return;
-  }
-  const component = MDX_COMPONENTS[node.name];
-  const isHtml = /^[a-z][a-z0-9]*$/.test(node.name);
-  if (!component && !isHtml) {
-    problems.push({ line, message: `不认识的组件 <${node.name}>：可用的组件只有 ${Object.keys(MDX_COMPONENTS).join('、')}` });
-    return;
-  }
-  if (isHtml && DANGEROUS_TAGS.includes(node.name)) {
-    problems.push({ line, message: `不能使用 <${node.name}> 标签：网页里不允许嵌入脚本、框架或样式` });
-  }
-  const given = new Set<string>();
-  for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxExpressionAttribute') {
-      problems.push({ line, message: `<${node.name}> 的属性不能用 {…} 表达式，只能写成 名称="文字"` });
-      continue;
-    }
-    const name = attribute.name ?? '';
-    given.add(name);
-    const value = attribute.value;
-    if (value !== null && typeof value === 'object') {
-      problems.push({ line, message: `<${node.name}> 的属性 ${name} 不能用 {…} 表达式，只能写成 ${name}="文字"` });
-      continue;
-    }
-    if (/^on/i.test(name)) {
-      problems.push({ line, message: `不能使用 ${name} 事件属性，它会在读者浏览器里运行代码` });
-      continue;
-    }
-    if (typeof value === 'string' && SCRIPT_URL_RE.test(value)) {
-      problems.push({ line, message: '链接地址不能以 javascript:、vbscript: 或 data: 开头' });
-    }
-    if (!component) continue;
-    const spec = component[name];
-    if (!spec) {
-      problems.push({ line, message: `<${node.name}> 没有 ${name} 属性，可用的属性：${Object.keys(component).join('、')}` });
-    } else if (spec.values && typeof value === 'string' && !spec.values.includes(value)) {
-      problems.push({ line, message: `<${node.name}> 的 ${name} 只能是 ${spec.values.join('、')} 之一，现在是“${value}”` });
-    } else if (spec.refersTo && typeof value === 'string') {
-      scan.references.push({ collection: spec.refersTo, id: value, line, field: `<${node.name} ${name}>` });
-    }
-  }
-  for (const [name, spec] of Object.entries(component ?? {})) {
-    if (spec.required && !given.has(name)) problems.push({ line, message: `<${node.name}> 缺少 ${name} 属性（${spec.description}）` });
-  }
+function collectImages(tree: HastRoot, images: BodyImage[]) {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'img') return;
+    const src = node.properties['src'];
+    if (typeof src === 'string') images.push({ line: node.position?.start.line ?? 1, src });
+  });
+}
+
+/**
+ * The HTML tree the build makes of a Markdown body after sanitising, as the checker predicts it
+ * (for the tests that hold checker and build to the same structure).
+ */
+export function predictSanitisedBody(body: string): HastRoot {
+  const hast = toHast(parseContentBody(body, 'md'), { allowDangerousHtml: true }) as HastRoot;
+  return sanitize(toSanitizable(hast).plain, BUILD_SANITIZE_SCHEMA) as HastRoot;
 }
 
 /**
@@ -123,16 +101,10 @@ function scanMdxElement(node: MdxElement, scan: BodyScan) {
  * frontmatter's lines blank so they equal the file's lines.
  */
 export function scanBody(body: string, kind: 'md' | 'mdx'): BodyScan {
-  const scan: BodyScan = { problems: [], references: [] };
-  if (kind === 'md') {
-    const tree = markdownParser.parse(body);
-    visit(tree, 'html', (node) => scanHtml((node as Node & { value: string }).value, lineOf(node), scan.problems));
-    scanLinks(tree, scan.problems);
-    return scan;
-  }
-  let tree: Node;
+  const scan: BodyScan = { problems: [], references: [], images: [] };
+  let mdast;
   try {
-    tree = mdxParser.parse(body);
+    mdast = parseContentBody(body, kind);
   } catch (error) {
     const e = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
@@ -142,25 +114,14 @@ export function scanBody(body: string, kind: 'md' | 'mdx'): BodyScan {
     });
     return scan;
   }
-  visit(tree, (node) => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        scan.problems.push({ line: lineOf(node), message: '不能使用 import 或 export：组件无需导入即可使用，MDX 中不允许运行代码' });
-        break;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        scan.problems.push({
-          line: lineOf(node),
-          message: '不能使用 {…} 表达式（包括 {/* 注释 */}）：它会在构建时运行代码；需要显示花括号时写成 \\{',
-        });
-        break;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        scanMdxElement(node as MdxElement, scan);
-        break;
-      default:
-    }
-  });
-  scanLinks(tree, scan.problems);
+  if (kind === 'mdx') {
+    const mdx = checkMdxTree(mdast);
+    scan.problems.push(...mdx.problems);
+    scan.references.push(...mdx.references);
+  }
+  const hast = toHast(mdast, { allowDangerousHtml: true, passThrough: [...MDX_NODE_TYPES] }) as HastRoot;
+  const { plain } = toSanitizable(hast, new VFile(body));
+  reportRemovals(plain, scan.problems);
+  collectImages(plain, scan.images);
   return scan;
 }

@@ -1,8 +1,12 @@
 /**
  * The project's files as the checker sees them: the tree on disk, with optional in-memory
  * overrides so tests can break one file at a time without copying the tree.
+ *
+ * Symbolic links are listed but never followed: a link can point outside the project (its
+ * target's text would be printed or published), at a missing file, or back at its own folder.
+ * The checker reports each one instead (see `links`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export type Override = string | Uint8Array | null;
@@ -10,6 +14,10 @@ export type Override = string | Uint8Array | null;
 export class ProjectFiles {
   readonly root: string;
   readonly #overrides: ReadonlyMap<string, Override>;
+  /** Symbolic links met while listing, project-relative. */
+  readonly links = new Set<string>();
+  /** Files or folders that could not be read, with the system's reason. */
+  readonly unreadable = new Map<string, string>();
 
   /** `overrides` maps project-relative paths (with `/`) to new contents, or `null` for a deleted file. */
   constructor(root: string, overrides: ReadonlyMap<string, Override> = new Map()) {
@@ -17,19 +25,32 @@ export class ProjectFiles {
     this.#overrides = overrides;
   }
 
-  /** Every file under `dir` (project-relative), sorted, as project-relative paths. */
+  #rel(abs: string): string {
+    return relative(this.root, abs).split(sep).join('/');
+  }
+
+  /** Every regular file under `dir` (project-relative), sorted, as project-relative paths. */
   list(dir: string): string[] {
     const found = new Set<string>();
     const walk = (abs: string) => {
-      if (!existsSync(abs)) return;
-      for (const name of readdirSync(abs)) {
+      let names: string[];
+      try {
+        names = readdirSync(abs).sort();
+      } catch (error) {
+        this.unreadable.set(this.#rel(abs), (error as NodeJS.ErrnoException).code ?? String(error));
+        return;
+      }
+      for (const name of names) {
         if (name.startsWith('.')) continue;
         const child = join(abs, name);
-        if (statSync(child).isDirectory()) walk(child);
-        else found.add(relative(this.root, child).split(sep).join('/'));
+        const stat = lstatSync(child, { throwIfNoEntry: false });
+        if (!stat) continue;
+        if (stat.isSymbolicLink()) this.links.add(this.#rel(child));
+        else if (stat.isDirectory()) walk(child);
+        else if (stat.isFile()) found.add(this.#rel(child));
       }
     };
-    walk(join(this.root, dir));
+    if (existsSync(join(this.root, dir))) walk(join(this.root, dir));
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;
     for (const [path, content] of this.#overrides) {
       if (!path.startsWith(prefix)) continue;
@@ -39,10 +60,25 @@ export class ProjectFiles {
     return [...found].sort();
   }
 
+  /** Whether `path` is a regular file (a symbolic link is not). */
   exists(path: string): boolean {
     const o = this.#overrides.get(path);
     if (o !== undefined) return o !== null;
-    return existsSync(join(this.root, path));
+    return lstatSync(join(this.root, path), { throwIfNoEntry: false })?.isFile() ?? false;
+  }
+
+  /** Whether `path` is a symbolic link. */
+  isLink(path: string): boolean {
+    if (this.#overrides.has(path)) return false;
+    return lstatSync(join(this.root, path), { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  }
+
+  /** Size in bytes, without reading the file. */
+  size(path: string): number {
+    const o = this.#overrides.get(path);
+    if (o === null) return 0;
+    if (o !== undefined) return typeof o === 'string' ? Buffer.byteLength(o) : o.byteLength;
+    return lstatSync(join(this.root, path)).size;
   }
 
   bytes(path: string): Uint8Array {
@@ -50,11 +86,5 @@ export class ProjectFiles {
     if (o === null) throw new Error(`${path} was deleted`);
     if (o !== undefined) return typeof o === 'string' ? new TextEncoder().encode(o) : o;
     return readFileSync(join(this.root, path));
-  }
-
-  text(path: string): string {
-    const o = this.#overrides.get(path);
-    if (typeof o === 'string') return o;
-    return new TextDecoder('utf-8').decode(this.bytes(path)).replace(/^\uFEFF/, '');
   }
 }

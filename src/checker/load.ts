@@ -3,13 +3,14 @@
  * an issue with file, line and field. Nothing stops at the first error.
  */
 import { z } from 'astro/zod';
-import { CsvSyntaxError, decodeText, filledCells, parseCsv } from '../lib/csv.ts';
+import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../lib/csv.ts';
 import { entryCollections, entryId, tableCollections, type EntryCollectionSpec, type TableCollectionSpec } from '../schemas/collections.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
 import { imageFile } from '../schemas/fields.ts';
-import { scanBody, type BodyReference } from './body.ts';
+import { scanBody, type BodyImage, type BodyReference } from './body.ts';
 import type { ProjectFiles } from './files.ts';
 import { fieldName, type IssueList } from './issues.ts';
+import { readText } from './text.ts';
 import { parseYamlSource, splitFrontmatter } from './yaml-source.ts';
 
 /** An entry that passed its schema. */
@@ -19,6 +20,8 @@ export interface LoadedEntry<T = Record<string, unknown>> {
   data: T;
   lineOf: (path: readonly PropertyKey[]) => number;
   references: BodyReference[];
+  /** Images the body shows, with their lines. */
+  images: BodyImage[];
 }
 
 /** A table row that passed its schema. */
@@ -29,7 +32,7 @@ export interface LoadedRow<T = Record<string, unknown>> {
 }
 
 /** Files that may sit beside entries (a post's cover image) and are not entries themselves. */
-const ASSET_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg']);
+const ASSET_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif']);
 
 function reportSchemaErrors(issues: IssueList, file: string, error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number) {
   for (const issue of error.issues) {
@@ -56,23 +59,28 @@ export function loadEntries(
   const schema = spec.schema({ image: imageFile });
   const byId = new Map<string, string>();
   const entries: LoadedEntry[] = [];
-  for (const file of files.list(spec.dir)) {
+  const loadOne = (file: string): void => {
     const relative = file.slice(spec.dir.length + 1);
     const extension = file.split('.').pop()?.toLowerCase() ?? '';
-    if (ASSET_EXTENSIONS.has(extension)) continue;
+    if (ASSET_EXTENSIONS.has(extension)) return;
+    if (extension === 'svg') {
+      issues.error(file, 1, '文件类型', 'SVG 图片里可以藏脚本，网站不接受：请另存为 .png 或 .jpg');
+      return;
+    }
     if (!(spec.extensions as readonly string[]).includes(extension)) {
       issues.error(file, 1, '文件类型', `“${spec.label}”文件夹只接受 ${spec.extensions.map((e) => `.${e}`).join('、')} 文件`);
-      continue;
+      return;
     }
     const id = entryId(relative);
     const other = byId.get(id);
     if (other) {
       issues.error(file, 1, '文件名', `编号 ${id} 与 ${other} 重复：同一栏目中每个文件名（不含扩展名）只能用一次`);
-      continue;
+      return;
     }
     byId.set(id, file);
 
-    const source = files.text(file);
+    const source = readText(files, file, issues, 'entry');
+    if (source === undefined) return;
     let yamlText: string | undefined;
     let firstLine = 1;
     let body: string | undefined;
@@ -81,12 +89,13 @@ export function loadEntries(
     } else {
       if (/^\uFEFF?\+\+\+/.test(source)) {
         issues.error(file, 1, '字段区', '字段区请用 YAML 格式，以 --- 开始、以 --- 结束（不支持 +++）');
-        continue;
+        return;
       }
       const split = splitFrontmatter(source);
       if (split.yaml === undefined) {
-        issues.error(file, 1, '字段区', '文件开头缺少字段区：第一行写 ---，接着写字段，再以一行 --- 结束');
-        continue;
+        const hint = /^\uFEFF?[ \t]+---/.test(source) ? '第一行的 --- 前面不能有空格' : '第一行写 ---，接着写字段，再以一行 --- 结束';
+        issues.error(file, 1, '字段区', `文件开头缺少字段区：${hint}`);
+        return;
       }
       yamlText = split.yaml;
       firstLine = split.yamlFirstLine;
@@ -97,19 +106,34 @@ export function loadEntries(
     for (const p of yaml.problems) issues.error(file, p.line, 'YAML', p.message);
 
     let references: BodyReference[] = [];
+    let images: BodyImage[] = [];
     if (body !== undefined) {
       const scan = scanBody(body, extension === 'mdx' ? 'mdx' : 'md');
       for (const p of scan.problems) issues.error(file, p.line, '正文', p.message);
       references = scan.references;
+      images = scan.images;
     }
-    if (yaml.problems.length > 0) continue;
+    if (yaml.problems.length > 0) return;
 
     const parsed = schema.safeParse(yaml.data ?? {});
     if (!parsed.success) {
       reportSchemaErrors(issues, file, parsed.error, yaml.lineOf);
-      continue;
+      return;
     }
-    entries.push({ id, file, data: parsed.data as Record<string, unknown>, lineOf: yaml.lineOf, references });
+    entries.push({ id, file, data: parsed.data as Record<string, unknown>, lineOf: yaml.lineOf, references, images });
+  };
+  for (const file of files.list(spec.dir)) {
+    try {
+      loadOne(file);
+    } catch (error) {
+      // Whatever the content, the editor gets a line, never a stack trace.
+      issues.error(
+        file,
+        1,
+        '文件',
+        `检查这个文件时出错（${error instanceof Error ? error.message : String(error)}）：请检查文件内容，或把这一行转给网站维护人员`,
+      );
+    }
   }
   return { entries, ids: new Set(byId.keys()) };
 }
@@ -129,7 +153,8 @@ export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues
       issues.error(file, 1, '文件类型', `${spec.path} 中只放 .csv 文件（在 Excel 中“另存为 CSV”）`);
       continue;
     }
-    const { text } = decodeText(files.bytes(file));
+    const text = readText(files, file, issues, 'table');
+    if (text === undefined) continue;
     let table;
     try {
       table = parseCsv(text, CSV_ALIASES);
@@ -144,6 +169,16 @@ export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues
     for (const c of missing) issues.error(file, 1, c, `缺少列“${c}”：第一行（表头）必须包含 ${required.join('、')}`);
     if (unknown.length > 0 || missing.length > 0) continue;
     for (const row of table.rows) {
+      for (const [column, cell] of Object.entries(row.cells)) {
+        if (neutraliseFormula(cell) !== cell) {
+          issues.error(
+            file,
+            row.line,
+            column,
+            `第 ${row.line} 行“${column}”列以 ${JSON.stringify(cell[0])} 开头：Excel 会把它当公式运行，请删去开头的符号`,
+          );
+        }
+      }
       const parsed = spec.schema.safeParse(filledCells(row.cells));
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {

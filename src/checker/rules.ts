@@ -4,6 +4,7 @@
  */
 import { dirname } from 'node:path/posix';
 import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
 import type { ProjectFiles } from './files.ts';
@@ -180,6 +181,30 @@ function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
   }
 }
 
+/**
+ * Whether the picture at `path` (project-relative) can be published: a real file (not a
+ * symbolic link), of the type its name promises, and not SVG (which can carry scripts).
+ * Returns the problem in Chinese, or `undefined`.
+ */
+function imageProblem(files: ProjectFiles, path: string, written: string): string | undefined {
+  if (/\.svg$/i.test(path)) return `图片“${written}”是 SVG：SVG 里可以藏脚本，网站不接受，请另存为 .png 或 .jpg`;
+  const promised = imageTypeOfName(path);
+  if (!promised) return `图片“${written}”应是 .jpg、.png、.webp、.avif 或 .gif 文件`;
+  if (path.split('/').includes('..')) return `图片“${written}”不能用 .. 指向别的文件夹：把图片放在这个文件旁边，写 ./文件名`;
+  if (files.isLink(path)) return `图片 ${path} 是符号链接（快捷方式）：请把图片文件本身放进来`;
+  if (!files.exists(path)) return `找不到图片 ${path}：把图片放在这个文件旁边，写 ./文件名`;
+  let actual;
+  try {
+    actual = imageTypeOf(files.bytes(path).subarray(0, 16));
+  } catch {
+    return `无法读取图片 ${path}：请检查文件权限`;
+  }
+  if (actual !== promised) {
+    return `图片 ${path} 的内容${actual ? `是 ${actual} 格式` : '不是图片'}，与扩展名不符：请用看图软件另存为真正的图片`;
+  }
+  return undefined;
+}
+
 /** An image field must name a picture beside the entry, and come with its text alternative. */
 function checkImage(
   entry: LoadedEntry<unknown>,
@@ -192,18 +217,41 @@ function checkImage(
   if (typeof image !== 'string') return;
   const name = field.join('.');
   const line = entry.lineOf(field);
-  const path = `${dirname(entry.file)}/${image.replace(/^\.\//, '')}`;
-  if (!/\.(jpe?g|png|webp|avif|gif)$/i.test(image)) {
-    issues.error(entry.file, line, name, `图片“${image}”应是 .jpg、.png、.webp 或 .avif 文件`);
-  } else if (image.includes('..') || !files.exists(path)) {
-    issues.error(entry.file, line, name, `找不到图片 ${path}：把图片放在这个文件旁边，写 ./文件名`);
-  }
+  const problem = imageProblem(files, `${dirname(entry.file)}/${image.replace(/^\.\//, '')}`, image);
+  if (problem) issues.error(entry.file, line, name, problem);
   if (alt.value === undefined) {
     issues.error(entry.file, line, alt.key, `有图片时必须写 ${alt.key}（图片的文字说明），例如：${alt.key}: ${alt.example}`);
   }
 }
 
+/** Pictures in the body: beside the entry or in public/, never on another site (no third-party requests). */
+function checkBodyImages(entry: LoadedEntry<unknown>, files: ProjectFiles, issues: IssueList) {
+  for (const { line, src } of entry.images) {
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+      issues.error(
+        entry.file,
+        line,
+        '正文',
+        `图片“${src.slice(0, 60)}”在别的网站上：网站不从别处加载内容，请把图片放在这个文件旁边，写 ./文件名`,
+      );
+      continue;
+    }
+    let decoded = src.split(/[?#]/)[0]!;
+    try {
+      decoded = decodeURI(decoded);
+    } catch {
+      // A broken %-escape stays as written; the file will not be found and is reported as missing.
+    }
+    const path = decoded.startsWith('/') ? `public${decoded}` : `${dirname(entry.file)}/${decoded.replace(/^\.\//, '')}`;
+    const problem = imageProblem(files, path, src);
+    if (problem) issues.error(entry.file, line, '正文', problem);
+  }
+}
+
 function checkImages(content: LoadedContent, files: ProjectFiles, issues: IssueList) {
+  for (const name of Object.keys(content.ids) as (keyof typeof content.ids)[]) {
+    for (const entry of content[name] as LoadedEntry<unknown>[]) checkBodyImages(entry, files, issues);
+  }
   for (const p of content.posts) {
     checkImage(p, files, issues, ['cover'], p.data.cover, { key: 'coverAlt', value: p.data.coverAlt, example: '党员在宣传栏前学习' });
   }

@@ -2,7 +2,22 @@
  * Parses YAML (frontmatter or a whole file) while keeping where each field stands, so that an
  * error can name the line the editor has to change.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { extractFrontmatter } from '@astrojs/markdown-remark';
+import { load as loadLikeAstro } from 'js-yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+
+/** More aliases than honest frontmatter uses: beyond this, `*a` repeated in layers is an alias bomb. */
+const MAX_ALIASES = 50;
+/** YAML tags an editor may write (the core schema's own); anything else, such as `!!js/function`, is refused. */
+const KNOWN_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:seq',
+  'tag:yaml.org,2002:map',
+]);
 
 export interface YamlSyntaxProblem {
   line: number;
@@ -39,9 +54,35 @@ function describeYamlError(code: string, raw: string): string {
  */
 export function parseYamlSource(yamlText: string, firstLine: number): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // `merge: true` reads `<<: *base` as Astro's YAML reader (js-yaml) does.
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const problems = [...doc.errors].map((e) => ({ line: toLine(e.pos[0]), message: describeYamlError(e.code, e.message) }));
+  const problems = [...doc.errors, ...doc.warnings].map((e) => ({ line: toLine(e.pos[0]), message: describeYamlError(e.code, e.message) }));
+  let aliases = 0;
+  visit(doc, (_key, node) => {
+    if (!node || typeof node !== 'object') return;
+    if (isAlias(node)) aliases += 1;
+    const tag = (node as { tag?: string }).tag;
+    const at = (node as { range?: [number, number, number] }).range?.[0] ?? 0;
+    if (tag !== undefined && !KNOWN_TAGS.has(tag)) {
+      problems.push({
+        line: toLine(at),
+        message: `YAML 格式错误：不能使用类型标记 ${tag.replace('tag:yaml.org,2002:', '!!')}，直接写值即可`,
+      });
+    }
+  });
+  if (aliases > MAX_ALIASES) {
+    problems.push({ line: firstLine, message: `YAML 中的引用（*名称）有 ${aliases} 个，超过 ${MAX_ALIASES} 个：请直接写出各字段的值` });
+  }
+  if (problems.length === 0) {
+    // The build reads frontmatter with js-yaml: whatever it refuses must be refused here, with a line.
+    try {
+      loadLikeAstro(yamlText);
+    } catch (error) {
+      const e = error as { reason?: string; mark?: { line?: number } };
+      problems.push({ line: (e.mark?.line ?? 0) + firstLine, message: `YAML 格式错误：构建时无法读取（${e.reason ?? String(error)}）` });
+    }
+  }
   const lineOf = (path: readonly PropertyKey[]): number => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let line = node?.range ? toLine(node.range[0]) : firstLine;
@@ -61,7 +102,20 @@ export function parseYamlSource(yamlText: string, firstLine: number): YamlSource
     }
     return line;
   };
-  const data = problems.length > 0 ? undefined : doc.toJS();
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      const bomb = error instanceof Error && /alias/i.test(error.message);
+      problems.push({
+        line: firstLine,
+        message: bomb
+          ? 'YAML 格式错误：引用（*名称）展开后过大，可能是恶意的“引用炸弹”：请直接写出各字段的值'
+          : `YAML 格式错误：${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
   return { data, problems, lineOf };
 }
 
@@ -74,16 +128,17 @@ export interface SplitFile {
   body: string;
 }
 
-/** Separates `---` frontmatter from the body of a Markdown or MDX file. */
+/**
+ * Separates `---` frontmatter from the body of a Markdown or MDX file exactly as Astro does
+ * (its own `extractFrontmatter`), so a fence the build does not see (an indented `  ---`, a
+ * leading space) is not seen here either, and the body's text is the body the build renders.
+ */
 export function splitFrontmatter(source: string): SplitFile {
-  const text = source.replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') return { yaml: undefined, yamlFirstLine: 1, body: text };
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (end === -1) return { yaml: undefined, yamlFirstLine: 1, body: text };
-  return {
-    yaml: lines.slice(1, end).join('\n'),
-    yamlFirstLine: 2,
-    body: '\n'.repeat(end + 1) + lines.slice(end + 1).join('\n'),
-  };
+  const raw = extractFrontmatter(source);
+  if (raw === undefined) return { yaml: undefined, yamlFirstLine: 1, body: source.replace(/^\uFEFF/, '') };
+  const opening = source.indexOf(raw);
+  // Like Astro's `empty-with-spaces`: the fences and YAML become blanks, so body lines are file lines.
+  const fenced = source.slice(opening - 3, opening + raw.length + 3);
+  const body = source.replace(fenced, `   ${raw.replace(/[^\r\n]/g, ' ')}   `).replace(/^\uFEFF/, '');
+  return { yaml: raw, yamlFirstLine: source.slice(0, opening).split('\n').length, body };
 }

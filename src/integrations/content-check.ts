@@ -26,8 +26,11 @@ export default function contentCheck(): AstroIntegration {
           return;
         }
         // The report goes to stderr as it is, so CI logs and editors see the same lines as npm run check.
+        // Exiting rather than throwing: Astro prints a thrown error with its stack trace, which
+        // tells an editor nothing and buries the report.
         process.stderr.write(`${report}\n`);
-        throw new Error(`内容检查未通过（${result.errors} 个错误），已停止构建。请按上面列出的文件、行号和字段逐条修改。`);
+        process.stderr.write(`内容检查未通过（${result.errors} 个错误），已停止构建。请按上面列出的文件、行号和字段逐条修改。\n`);
+        process.exit(1);
       },
     },
   };

@@ -4,7 +4,7 @@
  * `<table>` that works without JavaScript, and a CSV download. The one-sentence summary is
  * generated from the numbers too, so nothing can disagree.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toExcelCsv } from './csv.ts';
 import { daysBetween, formatDate, type CalendarDate } from './dates.ts';
 import { chineseNumeral } from './format.ts';
 import { formatPeriod } from './periods.ts';
@@ -223,11 +223,12 @@ export function metricChart(
 }
 
 /**
- * A chart's numbers as tidy CSV (one row per category × series), UTF-8 with BOM for Excel.
+ * A chart's numbers as tidy CSV (one row per category × series), UTF-8 with BOM for Excel; labels
+ * from content are neutralised against formula injection.
  * @example chartCsv(spec).split('\r\n')[0] // '\uFEFF类别,系列,数值,单位'
  */
 export function chartCsv(spec: ChartSpec): string {
   const rows = spec.series.flatMap((s) => spec.labels.map((label, i) => [label, s.label, s.values[i] ?? '', spec.unit]));
   if (spec.target) rows.push(...spec.labels.map((label) => [label, '目标', spec.target!.value, spec.unit]));
-  return `\uFEFF${stringify([['类别', '系列', '数值', '单位'], ...rows], { record_delimiter: '\r\n' })}`;
+  return toExcelCsv([['类别', '系列', '数值', '单位'], ...rows]);
 }

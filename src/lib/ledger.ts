@@ -2,7 +2,7 @@
  * 整改台账: the ledger an inspection asks for, one row per measure, from problem to 销号. The
  * page and the CSV download are generated from the same rows.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toExcelCsv } from './csv.ts';
 import { formatDate } from './dates.ts';
 import { chineseNumeral, countdownText, deadlineText } from './format.ts';
 import { CLOSED_STATUSES, type Deadline, type MeasureState } from './status.ts';
@@ -62,10 +62,11 @@ export const LEDGER_COLUMNS: readonly { key: keyof LedgerRow; label: string }[] 
 /**
  * The ledger as CSV, one row per measure, UTF-8 with a byte-order mark and CRLF line ends so
  * Excel on a Chinese Windows PC opens it with the right characters. Every row carries the
- * data-as-of date, so a saved copy says when it was true.
+ * data-as-of date, so a saved copy says when it was true. Cells an editor wrote that Excel would
+ * run as a formula are neutralised (see `neutraliseFormula`).
  */
 export function ledgerCsv(rows: readonly LedgerRow[], asOf: string): string {
   const header = [...LEDGER_COLUMNS.map((c) => c.label), '数据截至'];
   const records = rows.map((r) => [...LEDGER_COLUMNS.map((c) => r[c.key]), formatDate(asOf)]);
-  return `\uFEFF${stringify([header, ...records], { record_delimiter: '\r\n' })}`;
+  return toExcelCsv([header, ...records]);
 }

@@ -65,7 +65,9 @@ export function calendarDate(rule = '日期，格式 YYYY-MM-DD，且须是真�
     if (date === undefined) {
       // A well-formed date that is not on the calendar (2021-02-30) deserves its own words.
       const wellFormed = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-      ctx.addIssue({ code: 'custom', message: wellFormed ? `日期 ${value.trim()} 不存在（该月没有这一天）。${rule}` : rule, input: value });
+      const month = wellFormed ? Number(value.trim().slice(5, 7)) : 0;
+      const why = month < 1 || month > 12 ? `没有 ${month} 月` : '该月没有这一天';
+      ctx.addIssue({ code: 'custom', message: wellFormed ? `日期 ${value.trim()} 不存在（${why}）。${rule}` : rule, input: value });
       return z.NEVER;
     }
     return date;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, decodeText, filledCells, parseCsv } from '../../src/lib/csv.ts';
+import { CsvSyntaxError, decodeText, filledCells, neutraliseFormula, parseCsv, toExcelCsv } from '../../src/lib/csv.ts';
 import { CSV_ALIASES } from '../../src/schemas/index.ts';
 
 const SAMPLE = '统计期,单位,指标,数值\r\n2026-09,X村党支部,activity-days,1\r\n';
@@ -56,5 +56,33 @@ describe('parseCsv', () => {
 describe('filledCells', () => {
   it('leaves out empty cells so optional columns may be blank and required ones are reported missing', () => {
     expect(filledCells({ period: '2026-09', value: '', note: '' })).toEqual({ period: '2026-09' });
+  });
+});
+
+describe('decodeText, UTF-16', () => {
+  it('reads UTF-16 BE with its BOM, and UTF-16 without a BOM by its zero bytes', () => {
+    const le = Buffer.from('period,unit\n2026-09,djb\n', 'utf16le');
+    expect(decodeText(new Uint8Array([0xfe, 0xff, ...Buffer.from(le).swap16()]))).toEqual({
+      text: 'period,unit\n2026-09,djb\n',
+      encoding: 'utf-16be',
+    });
+    expect(decodeText(new Uint8Array(le))).toEqual({ text: 'period,unit\n2026-09,djb\n', encoding: 'utf-16le' });
+  });
+});
+
+describe('neutraliseFormula', () => {
+  it('prefixes cells Excel would run as formulas, as OWASP advises', () => {
+    for (const cell of ['=HYPERLINK("http://x","y")', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+  });
+  it('leaves text and plain numbers, including negative ones, as they are', () => {
+    for (const cell of ['X村党支部', '-5', '+3.5', '12%', '2026-09', 'a=b']) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+  it('is applied by toExcelCsv, which a CSV parser reads back as text', () => {
+    const csv = toExcelCsv([
+      ['名称', '数值'],
+      ['=1+1', -2],
+    ]);
+    expect(parseCsv(csv.replace(/^\uFEFF/, '')).rows[0]!.cells).toEqual({ 名称: "'=1+1", 数值: '-2' });
   });
 });
