@@ -155,10 +155,18 @@ export class KioskScreen extends HTMLElement {
     setScale(1);
     const smallest = smallestFont(slide);
     const min = Math.min(MAX_SCALE, this.#config.minFontSize / smallest);
-    const scale = largestFitting(min, MAX_SCALE, (s) => {
-      setScale(s);
-      return fitsOnScreen(slide);
-    });
+    const largest = () =>
+      largestFitting(min, MAX_SCALE, (s) => {
+        setScale(s);
+        return fitsOnScreen(slide);
+      });
+    slide.classList.remove('tight');
+    let scale = largest();
+    if (scale === undefined && slide.querySelector('.elastic')) {
+      // A small screen: the chart or QR code gives up some of its room before the text pages.
+      slide.classList.add('tight');
+      scale = largest();
+    }
     let fit: SlideFit;
     if (scale !== undefined) fit = { size, scale, pages: [0] };
     else {
