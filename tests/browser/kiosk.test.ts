@@ -293,8 +293,17 @@ describe('rotation and notices over time', () => {
   });
 });
 
-describe('bulletin boards', () => {
-  it('carry a QR code that decodes to the branch’s page at the public address', async () => {
+describe('the public address', () => {
+  it('is what canonical, share and sitemap URLs use', () => {
+    const home = readFileSync(join(build.dist, 'index.html'), 'utf8');
+    expect(home).toContain(`<link rel="canonical" href="${FIXTURE_SITE_URL}"`);
+    expect(home).toContain(`<meta property="og:url" content="${FIXTURE_SITE_URL}"`);
+    expect(readFileSync(join(build.dist, 'sitemap-0.xml'), 'utf8')).toContain(`<loc>${FIXTURE_SITE_URL}measures/1-1/</loc>`);
+    expect(JSON.parse(readFileSync(join(build.dist, 'version.json'), 'utf8')).site).toBe(FIXTURE_SITE_URL);
+    expect(build.output).not.toContain('未设置网站网址');
+  });
+
+  it('is where the bulletin boards’ QR codes lead: to the branch’s page', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
     await page.goto(`${h.url}/boards/x-cun/`);
     const code = (await page.$('.qr .code'))!;
