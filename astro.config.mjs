@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import { contentRehypePlugins, contentRemarkPlugins } from './src/markdown/pipeline.ts';
+import siteAddressWarning, { siteAddress } from './src/integrations/site-address.ts';
 
-// The public address, for canonical URLs and the sitemap. Set SITE_URL when deploying.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// The public address, for QR codes, canonical URLs and the sitemap: `url` in
+// src/content/settings/site.yaml, or SITE_URL. Without one the build is for local preview only.
+const address = siteAddress(new URL('./', import.meta.url));
+const site = address.site;
 
 // Old addresses that moved: links shared in chat groups must keep working (see deploy/).
 const redirects = JSON.parse(readFileSync(new URL('./deploy/redirects.json', import.meta.url), 'utf8'));
@@ -30,7 +33,12 @@ export default defineConfig({
     }),
   },
   // The checker must run before any other integration touches content.
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/kiosk/') })],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/kiosk/') }),
+    siteAddressWarning(address),
+  ],
   // Reading pages carry their CSS inline: one request for the page, nothing render-blocking.
   build: { inlineStylesheets: 'always' },
   security: {

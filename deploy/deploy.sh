@@ -2,12 +2,15 @@
 # Atomic deploys with rollback for the static site.
 #
 #   deploy/deploy.sh deploy <dist-dir>   copy, verify, check links, switch, smoke-test (rolls back on failure)
+#   deploy/deploy.sh verify <dist-dir>   only the checks before a copy: a whole build, made for a public address
 #   deploy/deploy.sh rollback            switch back to the previous release
 #   deploy/deploy.sh status              list releases, marking the live one
 #
 # DEPLOY_ROOT (default /srv/yishu) holds releases/<id>/ and the symlink current -> releases/<id>.
 # BASE_URL (default http://127.0.0.1) is where the smoke test reaches the site. KEEP (default 5)
-# releases are kept.
+# releases are kept. A build made without a public address (a local preview: QR codes say
+# 未设置网址, canonical links point at localhost) is refused; YISHU_ALLOW_PREVIEW_DEPLOY=1 lets
+# one through, only for trying deploy.sh itself on one machine.
 set -euo pipefail
 
 ROOT="${DEPLOY_ROOT:-/srv/yishu}"
@@ -53,9 +56,26 @@ prune() {
   done
 }
 
+# The public address the build was made for (version.json "site"), empty for a preview build.
+build_address() { sed -n 's/.*"site":"\([^"]*\)".*/\1/p' "$1/version.json"; }
+
+cmd_verify() {
+  local dist="${1:?用法：deploy.sh verify <dist 目录>}" site
+  [ -f "$dist/manifest.sha256" ] || { say "$dist 中没有 manifest.sha256：请用 npm run build 构建"; exit 1; }
+  [ "${YISHU_ALLOW_PREVIEW_DEPLOY:-}" = 1 ] && return 0
+  site="$(build_address "$dist")"
+  case "$site" in
+    '' | http://localhost* | https://localhost* | http://127.* | https://127.* | http://\[::1\]* | https://\[::1\]* | http://0.0.0.0* | https://0.0.0.0*)
+      say "拒绝发布：$dist 是没有公开网址的预览构建（二维码显示“未设置网址”，分享链接指向本机）。"
+      say "请在 src/content/settings/site.yaml 填写 url（例如 url: https://dj.example.gov.cn/），或设置环境变量 SITE_URL，再运行 npm run build。"
+      exit 1
+      ;;
+  esac
+}
+
 cmd_deploy() {
   local dist="${1:?用法：deploy.sh deploy <dist 目录>}"
-  [ -f "$dist/manifest.sha256" ] || { say "$dist 中没有 manifest.sha256：请用 npm run build 构建"; exit 1; }
+  cmd_verify "$dist"
   local build id previous
   build="$(sed -n 's/.*"build":"\([0-9a-f]*\)".*/\1/p' "$dist/version.json")"
   # Sortable by deploy time, to the nanosecond: two deploys within a second keep their order.
@@ -104,7 +124,8 @@ cmd_status() {
 
 case "${1:-}" in
   deploy) shift; cmd_deploy "$@" ;;
+  verify) shift; cmd_verify "$@" ;;
   rollback) cmd_rollback ;;
   status) cmd_status ;;
-  *) say "用法：deploy.sh deploy <dist> | rollback | status"; exit 2 ;;
+  *) say "用法：deploy.sh deploy <dist> | verify <dist> | rollback | status"; exit 2 ;;
 esac

@@ -4,6 +4,8 @@
  * countdowns, burn-in shifts and the chart all run as they would), and prints the JS heap after
  * forced garbage collection and the DOM node count at change 200 and at the end.
  * Fails when the heap grows by 2 MB or more from change 200 to the end, or the node count moves.
+ * First it counts what a screen downloads on start: the page and its files, then the same again
+ * through the service worker for its offline copy.
  */
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -20,6 +22,35 @@ const browser = await chromium.launch({
 });
 let failed = false;
 try {
+  {
+    // Start-up downloads, with the service worker as on a real screen.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    // Every download, by URL: the offline copy shows as URLs fetched a second time.
+    const urls = new Map<string, string>();
+    const loads: { url: string; bytes: number }[] = [];
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) =>
+      loads.push({ url: urls.get(e.requestId) ?? '', bytes: e.encodedDataLength }),
+    );
+    await page.goto(`${url}/kiosk/${PRESET}/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('kiosk-screen[data-offline-ready]', { state: 'attached', timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const seen = new Set<string>();
+    const again = loads.filter((l) => (seen.has(l.url) ? true : (seen.add(l.url), false)));
+    const firsts = loads.filter((l) => !again.includes(l));
+    // The worker fetches the copy itself (the page sees it answered from the worker, 0 bytes):
+    // its size on the wire is that of the first download of the same files.
+    const copied = firsts.filter((l) => again.some((a) => a.url === l.url));
+    const kb = (list: { bytes: number }[]) => (list.reduce((n, l) => n + l.bytes, 0) / 1024).toFixed(1);
+    console.log(
+      `start: ${firsts.length} downloads, ${kb(firsts)} KB; again for the offline copy: ${again.length} downloads, ` +
+        `about ${kb(copied)} KB (${again.map((l) => new URL(l.url).pathname).join(' ')})`,
+    );
+    await context.close();
+  }
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -1,42 +1,69 @@
 /**
  * <kiosk-screen>: runs a display screen unattended. One timer ticks every second and, from the
- * clock alone, decides everything: which slide shows, whether an urgent notice interrupts, night
- * dimming, the burn-in shift, countdowns, the daily reload. It never adds nodes to the page, so
- * memory stays flat over weeks. It reloads only for a new build whose kiosk page arrived whole,
- * and a service worker keeps the last good page on screen when the network or server is down.
+ * clock alone, decides everything: which slide and page show, where notices take their turn,
+ * night dimming, the burn-in shift, countdowns, the daily reload. Each slide's text is fitted to
+ * the screen when it shows (largest size that fits, down to the preset's smallest readable size,
+ * then further pages). It never adds nodes to the page, so memory stays flat over weeks. It
+ * reloads only for a new build whose kiosk page arrived whole, and a service worker keeps the
+ * last good page on screen when the network or server is down.
  *
- * URL parameters for setting up a screen: ?slide=<kind> holds one slide (no rotation),
- * ?nosw=1 removes the service worker (the kill switch).
+ * URL parameters for setting up a screen: ?slide=<id> holds one slide (no rotation; a notice's
+ * id is notice:<file name>) and &page=<n> one of its pages, ?nosw=1 removes the service worker
+ * (the kill switch).
  */
 import { nextActivityDay, daysBetween, formatDate } from '../lib/dates.ts';
 import { countdownText } from '../lib/format.ts';
 import {
-  activeUrgentNotice,
+  activeNotices,
   burnInOffset,
   dailyReloadDue,
   isCompleteKioskPage,
   isNight,
+  largestFitting,
   localClock,
+  nextInRotation,
+  pageStarts,
+  ROTATION_START,
+  urgentNext,
   type KioskNotice,
   type NightHours,
+  type Rotation,
 } from '../lib/kiosk.ts';
 
 interface KioskConfig {
   screen: string;
   dwellSeconds: number;
+  noticeSeconds: number;
+  urgentEvery: number;
+  minFontSize: number;
   night: NightHours | null;
   notices: KioskNotice[];
+}
+
+/** How a slide fits the screen at one screen size: its text scale and where its pages start. */
+interface SlideFit {
+  size: string;
+  scale: number;
+  pages: number[];
 }
 
 const VERSION_EVERY_MS = 60_000;
 const BURN_IN_EVERY_MS = 180_000;
 const COUNTDOWN_EVERY_MS = 60_000;
+/** Text grows up to this factor of the base size when a slide has room (tall screens, short lists). */
+const MAX_SCALE = 1.8;
+
+const noticeId = (n: KioskNotice): string => `notice:${n.id}`;
 
 export class KioskScreen extends HTMLElement {
   #config!: KioskConfig;
-  #slides: HTMLElement[] = [];
-  #notice!: HTMLElement;
-  #index = 0;
+  #slides = new Map<string, HTMLElement>();
+  #regular: string[] = [];
+  #fits = new Map<HTMLElement, SlideFit>();
+  #current!: HTMLElement;
+  #page = 0;
+  #rotation: Rotation = ROTATION_START;
+  #urgentInForce = new Set<string>();
   #slideSince = 0;
   #loadedAt = 0;
   #lastVersionCheck = 0;
@@ -45,20 +72,27 @@ export class KioskScreen extends HTMLElement {
   #timer: ReturnType<typeof setInterval> | undefined;
   #held: string | null = null;
   #checking = false;
-  #shownNotice: KioskNotice | undefined;
 
   connectedCallback(): void {
     this.#config = JSON.parse(this.dataset['config'] ?? '{}') as KioskConfig;
-    this.#slides = [...this.querySelectorAll<HTMLElement>('.slide:not([data-slide="notice"])')];
-    this.#notice = this.querySelector<HTMLElement>('.slide[data-slide="notice"]')!;
+    document.documentElement.style.setProperty('--k-min', `${this.#config.minFontSize}px`);
+    for (const slide of this.querySelectorAll<HTMLElement>('.slide[data-id]')) this.#slides.set(slide.dataset['id']!, slide);
+    this.#regular = [...this.#slides.keys()].filter((id) => !id.startsWith('notice:'));
+    this.#current = this.querySelector<HTMLElement>('.slide.active') ?? this.#slides.get(this.#regular[0]!)!;
     const params = new URL(location.href).searchParams;
     this.#held = params.get('slide');
     this.#loadedAt = Date.now();
-    this.#slideSince = this.#loadedAt;
     this.#lastVersionCheck = this.#loadedAt;
-    if (this.#held) {
-      const held = this.#slides.findIndex((s) => s.dataset['slide'] === this.#held);
-      if (held >= 0) this.#show(held);
+    // The footer's clock first: its text may wrap the footer and take room from the slides.
+    this.#updateClock(this.#loadedAt);
+    const held = this.#held ? this.#slides.get(this.#held) : undefined;
+    if (held) this.#show(held, Math.max(0, Number(params.get('page') ?? 1) - 1));
+    else {
+      // Started inside an urgent notice's window: the notice first, then the slides from the top.
+      const { urgent } = activeNotices(this.#config.notices, this.#loadedAt, this.#config.screen);
+      this.#urgentInForce = new Set(urgent.map(noticeId));
+      if (urgent.length > 0) this.#rotation = urgentNext(this.#rotation, this.#config.urgentEvery);
+      this.#nextItem(this.#loadedAt);
     }
     this.#setUpServiceWorker(params.has('nosw'));
     void this.#keepAwake();
@@ -77,30 +111,110 @@ export class KioskScreen extends HTMLElement {
     return Number(this.dataset['changes'] ?? 0);
   }
 
-  #show(index: number): void {
-    this.#slides[this.#index]?.classList.remove('active');
-    this.#index = index;
-    this.#slides[index]?.classList.add('active');
-    this.dataset['slide'] = this.#slides[index]?.dataset['slide'] ?? '';
-    this.dataset['changes'] = String(this.changes + 1);
+  /** Shows a slide at one of its pages, fitting its text first; `change` counts it as a slide change. */
+  #show(slide: HTMLElement, page: number, change = true): void {
+    if (slide !== this.#current) {
+      this.#current.classList.remove('active');
+      this.#current = slide;
+      slide.classList.add('active');
+    }
+    const fit = this.#fit(slide);
+    this.#page = Math.min(page, fit.pages.length - 1);
+    this.#showPage(slide, fit, this.#page);
+    this.dataset['slide'] = slide.dataset['id'] ?? '';
+    this.dataset['page'] = `${this.#page + 1}/${fit.pages.length}`;
+    if (change) this.dataset['changes'] = String(this.changes + 1);
+  }
+
+  /** After the dwell time: the slide's next page, or the next item of the rotation. */
+  #advance(now: number): void {
+    const fit = this.#fits.get(this.#current);
+    if (fit && this.#page + 1 < fit.pages.length) {
+      this.#slideSince = now;
+      this.#show(this.#current, this.#page + 1);
+    } else this.#nextItem(now);
+  }
+
+  /** The next item of the rotation (see nextInRotation), from its first page. */
+  #nextItem(now: number): void {
+    this.#slideSince = now;
+    const { urgent, ordinary } = activeNotices(this.#config.notices, now, this.#config.screen);
+    const next = nextInRotation(this.#rotation, this.#regular, ordinary.map(noticeId), urgent.map(noticeId), this.#config.urgentEvery);
+    this.#rotation = next.state;
+    this.#show(this.#slides.get(next.show) ?? this.#current, 0);
+  }
+
+  #fit(slide: HTMLElement): SlideFit {
+    const size = this.#stageSize();
+    const known = this.#fits.get(slide);
+    if (known?.size === size) return known;
+    const pieces = [...slide.querySelectorAll<HTMLElement>('[data-piece]')];
+    const setScale = (scale: number) => slide.style.setProperty('--fit', String(scale));
+    const showRange = (from: number, to: number) => pieces.forEach((p, i) => p.classList.toggle('off', i < from || i >= to));
+    showRange(0, pieces.length);
+    setScale(1);
+    const smallest = smallestFont(slide);
+    const min = Math.min(MAX_SCALE, this.#config.minFontSize / smallest);
+    const largest = () =>
+      largestFitting(min, MAX_SCALE, (s) => {
+        setScale(s);
+        return fitsOnScreen(slide);
+      });
+    slide.classList.remove('tight');
+    let scale = largest();
+    if (scale === undefined && slide.querySelector('.elastic')) {
+      // A small screen: the chart or QR code gives up some of its room before the text pages.
+      slide.classList.add('tight');
+      scale = largest();
+    }
+    let fit: SlideFit;
+    if (scale !== undefined) fit = { size, scale, pages: [0] };
+    else {
+      // Too much even at the smallest readable size: continue on further pages.
+      setScale(min);
+      const pages = pageStarts(pieces.length, (from, to) => {
+        showRange(from, to);
+        return fitsOnScreen(slide);
+      });
+      fit = { size, scale: min, pages: pages.length > 0 ? pages : [0] };
+    }
+    setScale(fit.scale);
+    this.#fits.set(slide, fit);
+    return fit;
+  }
+
+  #showPage(slide: HTMLElement, fit: SlideFit, page: number): void {
+    const pieces = slide.querySelectorAll<HTMLElement>('[data-piece]');
+    const from = fit.pages[page] ?? 0;
+    const to = fit.pages[page + 1] ?? pieces.length;
+    pieces.forEach((p, i) => p.classList.toggle('off', i < from || i >= to));
+    const label = slide.querySelector('[data-page-no]');
+    if (label) label.textContent = fit.pages.length > 1 ? `${page + 1}/${fit.pages.length}` : '';
+  }
+
+  #updateClock(now: number): void {
+    const clock = localClock(now);
+    this.querySelector('[data-clock]')!.textContent = `${formatDate(clock.date)} ${clock.time}`;
+  }
+
+  /** The room the slides have: a fit is good for as long as it stays the same. */
+  #stageSize(): string {
+    const stage = this.#current.parentElement!;
+    return `${stage.clientWidth}x${stage.clientHeight}`;
   }
 
   #tick(): void {
     const now = Date.now();
     const clock = localClock(now);
-    this.querySelector('[data-clock]')!.textContent = `${formatDate(clock.date)} ${clock.time}`;
+    this.#updateClock(now);
+    // The room changed (window resized, footer rewrapped): fit the slide on screen again.
+    if (this.#fits.get(this.#current)?.size !== this.#stageSize()) this.#show(this.#current, this.#page, false);
 
     const night = isNight(clock.time, this.#config.night ?? undefined);
     if (night) this.dataset['night'] = this.#config.night!.mode;
     else delete this.dataset['night'];
 
-    const notice = activeUrgentNotice(this.#config.notices, now, this.#config.screen);
-    this.#showNotice(notice);
-
-    if (!notice && !this.#held && now - this.#slideSince >= this.#config.dwellSeconds * 1000) {
-      this.#slideSince = now;
-      this.#show((this.#index + 1) % this.#slides.length);
-    }
+    if (!this.#held) this.#rotate(now);
 
     const step = Math.floor((now - this.#loadedAt) / BURN_IN_EVERY_MS);
     if (step !== this.#burnInStep) {
@@ -122,21 +236,23 @@ export class KioskScreen extends HTMLElement {
     if (dailyReloadDue(this.#loadedAt, now)) void this.#reloadIfReachable();
   }
 
-  #showNotice(notice: KioskNotice | undefined): void {
-    if (notice === this.#shownNotice) return;
-    this.#shownNotice = notice;
-    if (notice) {
-      this.#notice.querySelector('[data-notice-title]')!.textContent = notice.title;
-      this.#notice.querySelector('[data-notice-text]')!.textContent = notice.text;
-      this.#slides[this.#index]?.classList.remove('active');
-      this.#notice.classList.add('active');
-      this.dataset['notice'] = notice.title;
-    } else {
-      this.#notice.classList.remove('active');
-      this.#slides[this.#index]?.classList.add('active');
-      delete this.dataset['notice'];
-      this.#slideSince = Date.now();
-    }
+  /**
+   * Moves on after the dwell time. A notice coming into force interrupts at once and then takes
+   * its turn; a notice whose window closes while it shows gives way at once.
+   */
+  #rotate(now: number): void {
+    const { urgent, ordinary } = activeNotices(this.#config.notices, now, this.#config.screen);
+    const inForce = new Set(urgent.map(noticeId));
+    const arrived = [...inForce].some((id) => !this.#urgentInForce.has(id));
+    this.#urgentInForce = inForce;
+    const currentId = this.#current.dataset['id'] ?? '';
+    const ended = currentId.startsWith('notice:') && !inForce.has(currentId) && !ordinary.some((n) => noticeId(n) === currentId);
+    const dwell = (currentId.startsWith('notice:') ? this.#config.noticeSeconds : this.#config.dwellSeconds) * 1000;
+    if (arrived && !currentId.startsWith('notice:')) {
+      this.#rotation = urgentNext(this.#rotation, this.#config.urgentEvery);
+      this.#nextItem(now);
+    } else if (ended) this.#nextItem(now);
+    else if (now - this.#slideSince >= dwell) this.#advance(now);
   }
 
   /** Days left and the next 党员活动日, from the screen's own clock: right after weeks of running. */
@@ -224,6 +340,29 @@ export class KioskScreen extends HTMLElement {
       /* not offered, or not allowed: the PC's power settings must keep the screen on */
     }
   }
+}
+
+/** The smallest font size (px) of the text in an element. */
+function smallestFont(root: HTMLElement): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
+    if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
+    smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize));
+  }
+  return Number.isFinite(smallest) ? smallest : Number.parseFloat(getComputedStyle(root).fontSize);
+}
+
+/**
+ * Whether a slide shows all its visible content: nothing spills past the slide, and no box of
+ * text holds more than it shows (the same rule the browser tests hold every slide to).
+ */
+function fitsOnScreen(slide: HTMLElement): boolean {
+  if (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth) return false;
+  for (const el of slide.querySelectorAll<HTMLElement>('p, li, dt, dd, h2, h3, span, strong')) {
+    if (el.clientWidth === 0 || el.classList.contains('off')) continue;
+    if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) return false;
+  }
+  return true;
 }
 
 if (!customElements.get('kiosk-screen')) customElements.define('kiosk-screen', KioskScreen);

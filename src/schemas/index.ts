@@ -6,6 +6,7 @@
  * reference to a missing entry, while the checker refuses it with file, line and field.
  */
 import { z } from 'astro/zod';
+import { addressProblem } from '../lib/site-url.ts';
 import { STATUSES } from '../lib/status.ts';
 import {
   calendarDate,
@@ -170,6 +171,13 @@ export const screenSchema = strict({
     z.enum(SLIDE_KINDS, hint(`页面种类：${SLIDE_KINDS.join('、')} 之一`)),
     `轮播页面列表，例如 [requirements, overall, areas]；可用：${SLIDE_KINDS.join('、')}`,
   ),
+  urgentEvery: count('紧急通知至少每几页出现一次，2 到 20 的整数，例如 3：每放两页其他内容插入一次紧急通知；省略为 3', 2, 20).optional(),
+  noticeSeconds: count('通知页每页停留秒数，5 到 120 的整数，例如 20；省略则同 dwellSeconds', 5, 120).optional(),
+  minFontSize: count(
+    '最小字号（像素），文字多时最多缩小到这个字号，再放不下就分页续放；12 到 200 的整数，例如 24；省略为 16',
+    12,
+    200,
+  ).optional(),
   night: strict({
     from: timeOfDay('夜间开始时刻，格式 HH:mm，例如 22:00'),
     to: timeOfDay('夜间结束时刻，格式 HH:mm，例如 06:30'),
@@ -177,11 +185,19 @@ export const screenSchema = strict({
   }).optional(),
 });
 
+const SITE_URL_RULE =
+  '网站的公开网址，只写到域名，例如 https://dj.example.gov.cn/；显示屏和宣传栏的二维码、分享链接都指向它（环境变量 SITE_URL 优先）';
+
 /** 站点设置: one entry. */
 export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
   return strict({
     siteName: text('网站名称，例如：“一树两强”整改进展'),
     description: text('网站简介，一句话，用于搜索引擎和分享'),
+    url: z
+      .string(hint(SITE_URL_RULE))
+      .trim()
+      .refine((value) => addressProblem(value) === undefined, hint(SITE_URL_RULE))
+      .optional(),
     demo: z.boolean(hint('是否为演示数据：true 时每页提示“演示数据”，正式上线前改为 false')),
     contacts: z.array(
       strict({

@@ -1,144 +1,281 @@
 /**
- * The display screens in Chromium, at each preset's size: slides fit, rotation, urgent notices
- * in and out of their window, night hours, and what happens when the network goes down, a new
- * build arrives, or a broken build is deployed.
+ * The display screens in Chromium, at each preset's size, on a corpus written for them
+ * (tests/fixtures/kiosk: a 300-character urgent notice, an ordinary notice, 60-character area
+ * and measure titles, ten open deadlines, a public address): every page of every slide shows
+ * its text whole; notices take turns without freezing the rotation; QR codes decode to the
+ * address; night dims the whole screen and blank is black; and what happens when the network
+ * goes down, a new build arrives, or a broken build is deployed.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { serveDist } from '../../scripts/serve-dist.ts';
-import { checkProject } from '../../src/checker/index.ts';
-import { DIST } from '../helpers/dist.ts';
-import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { startHarness, type Harness } from '../helpers/browser.ts';
+import { brightest, decodeQr, meanLuminance } from '../helpers/images.ts';
+import { buildKioskFixture, FIXTURE_SITE_URL, KIOSK_FIXTURE, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 
-const { content } = checkProject(PROJECT_ROOT);
-const screens = content.screens;
-/** Daytime, after the shipped notice's window. */
+interface Preset {
+  id: string;
+  width: number;
+  height: number;
+  dwellSeconds: number;
+  noticeSeconds?: number;
+  urgentEvery?: number;
+  minFontSize?: number;
+  slides: string[];
+  night?: { from: string; to: string; mode: 'dim' | 'blank' };
+}
+const SCREENS = join(KIOSK_FIXTURE, 'src/content/screens');
+const presets: Preset[] = readdirSync(SCREENS).map((f) => ({
+  id: f.replace('.yaml', ''),
+  ...(parse(readFileSync(join(SCREENS, f), 'utf8')) as Omit<Preset, 'id'>),
+}));
+const noticeBody = (file: string) =>
+  readFileSync(join(KIOSK_FIXTURE, 'src/content/notices', file), 'utf8')
+    .split('---\n')
+    .at(-1)!
+    .trim();
+const fixtureTitle = (path: string) => /^title: (.*)$/m.exec(readFileSync(join(KIOSK_FIXTURE, 'src/content', path), 'utf8'))![1]!;
+/** Inside the urgent notice's window (2026-11-23 08:00 to 2026-12-04 18:00) and the ordinary one's. */
+const IN_WINDOW = new Date('2026-11-27T10:00:00+08:00');
+/** Daytime after the urgent notice's window; the ordinary notice still runs. */
 const QUIET = new Date('2026-12-10T10:00:00+08:00');
 
+let build: FixtureBuild;
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  build = buildKioskFixture();
+  h = await startHarness(build.dist);
 });
 afterAll(async () => {
   await h?.close();
+  build?.remove();
 });
 
-/** Every visible element of the active slide and the footer that reaches outside the screen. */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/**
+ * What is wrong with the active slide as shown: anything outside the screen or spilling out of
+ * the slide, a text box whose content is larger than the box (clipped), an ellipsis or line
+ * clamp, text smaller than `min` px.
+ */
+function problems(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((min) => {
     const out: string[] = [];
-    const { innerWidth: w, innerHeight: hgt } = window;
-    for (const el of document.querySelectorAll('.slide.active, .slide.active *, .bar, .bar *')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      // The burn-in shift may move the picture by up to 3 px.
-      if (r.left < -4 || r.top < -4 || r.right > w + 4 || r.bottom > hgt + 4)
-        out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.right)}×${Math.round(r.bottom)}`);
+    const slide = document.querySelector<HTMLElement>('.slide.active')!;
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${el.textContent?.trim().slice(0, 12)}”`;
+    if (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth)
+      out.push(`slide spills: ${slide.scrollWidth}×${slide.scrollHeight} in ${slide.clientWidth}×${slide.clientHeight}`);
+    if (document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight) out.push('page scrolls');
+    if (slide.innerText.includes('…')) out.push('ellipsis in the text');
+    for (const el of [slide, ...slide.querySelectorAll('*'), ...document.querySelectorAll('.bar, .bar *')]) {
       const style = getComputedStyle(el);
-      if (el.scrollHeight > el.clientHeight + 2 && style.overflowY === 'visible' && el.children.length === 0 && el.textContent?.trim())
-        out.push(`${el.tagName.toLowerCase()} text spills`);
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      // The burn-in shift may move the picture by up to 3 px.
+      if (r.left < -4 || r.top < -4 || r.right > innerWidth + 4 || r.bottom > innerHeight + 4) out.push(`${name(el)} outside the screen`);
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      if (!ownText) continue;
+      if (style.display !== 'inline' && (el.scrollWidth !== el.clientWidth || el.scrollHeight !== el.clientHeight))
+        out.push(`${name(el)} clipped: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
+      if (style.textOverflow === 'ellipsis' || (style.webkitLineClamp && style.webkitLineClamp !== 'none'))
+        out.push(`${name(el)} ellipsis or line clamp`);
+      if (Number.parseFloat(style.fontSize) < min) out.push(`${name(el)} ${style.fontSize} < ${min}px`);
     }
     return out;
-  });
+  }, min);
 }
 
-describe.each(screens.map((s) => [s.id, s] as const))('preset %s', (_id, screen) => {
-  it('fits every slide on the screen, without scrollbars, in type no smaller than 16 px', async () => {
-    const { width, height, slides } = screen.data;
-    const page = await h.browser.newPage({ viewport: { width, height } });
-    await page.clock.setFixedTime(QUIET);
-    for (const slide of slides) {
-      await page.goto(`${h.url}/kiosk/${screen.id}/?slide=${slide}&nosw=1`, { waitUntil: 'networkidle' });
-      expect(await page.getAttribute('kiosk-screen', 'data-slide'), slide).toBe(slide);
-      expect(await overflowing(page), `${screen.id} ${slide}`).toEqual([]);
-      const scroll = await page.evaluate(() => [
-        document.documentElement.scrollWidth > innerWidth,
-        document.documentElement.scrollHeight > innerHeight,
-      ]);
-      expect(scroll, slide).toEqual([false, false]);
-      const smallest = await page.evaluate(() =>
-        Math.min(
-          ...[...document.querySelectorAll('.slide.active *, .bar *')]
-            .filter((e) => e.children.length === 0 && e.textContent?.trim() && e.getBoundingClientRect().width > 0)
-            .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
-        ),
-      );
-      expect(smallest, slide).toBeGreaterThanOrEqual(16);
-      if (await page.$('.slide.active progress-chart')) {
-        await page.waitForSelector('.slide.active progress-chart[data-drawn]', { state: 'attached' });
-        const painted = await page.$eval('.slide.active canvas', (c) => {
-          const canvas = c as HTMLCanvasElement;
-          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-          let n = 0;
-          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n += 1;
-          return n / (canvas.width * canvas.height);
-        });
-        expect(painted, `${screen.id} chart`).toBeGreaterThan(0.01);
+/** The smallest text on the active slide and the footer, in px. */
+const smallestFont = (page: Page) =>
+  page.evaluate(() =>
+    Math.min(
+      ...[...document.querySelectorAll('.slide.active *, .bar *')]
+        .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
+        .filter((e) => e.getBoundingClientRect().width > 0)
+        .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
+    ),
+  );
+
+/** A record of what each preset did, printed at the end for the report. */
+const record: Record<string, Record<string, unknown>> = {};
+afterAll(() => {
+  console.log(`display screens on the test corpus:\n${JSON.stringify(record, null, 1)}`);
+});
+const note = (preset: string, key: string, value: unknown) => ((record[preset] ??= {})[key] = value);
+
+describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset) => {
+  const min = preset.minFontSize ?? 16;
+
+  it('shows every slide and notice whole, on as many pages as it needs: nothing clipped, no ellipsis, no text below the minimum', async () => {
+    const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
+    await page.clock.setFixedTime(IN_WINDOW);
+    await page.goto(`${h.url}/kiosk/${preset.id}/?nosw=1`);
+    const ids = await page.$$eval('.slide[data-id]', (els) => els.map((e) => e.getAttribute('data-id')!));
+    expect(ids).toEqual([...preset.slides, 'notice:o', 'notice:n']);
+    let smallest = Infinity;
+    const pagesPerSlide: Record<string, number> = {};
+    const shownText: Record<string, string> = {};
+    const shownPieces: Record<string, string> = {};
+    for (const id of ids) {
+      const seen: string[] = [];
+      for (let n = 1; ; n += 1) {
+        await page.goto(`${h.url}/kiosk/${preset.id}/?slide=${id}&page=${n}&nosw=1`, { waitUntil: 'networkidle' });
+        expect(await page.getAttribute('kiosk-screen', 'data-slide')).toBe(id);
+        const [at, of] = (await page.getAttribute('kiosk-screen', 'data-page'))!.split('/').map(Number);
+        expect(at, `${id} page ${n}`).toBe(n);
+        expect(await problems(page, min), `${preset.id} ${id} page ${n}`).toEqual([]);
+        smallest = Math.min(smallest, await smallestFont(page));
+        seen.push(...(await page.$$eval('.slide.active [data-piece]:not(.off)', (els) => els.map((e) => (e as HTMLElement).innerText))));
+        shownText[id] = `${shownText[id] ?? ''}${await page.$eval('.slide.active', (s) => (s as HTMLElement).innerText)}`;
+        if (await page.$('.slide.active progress-chart')) {
+          await page.waitForSelector('.slide.active progress-chart[data-drawn]', { state: 'attached' });
+          const painted = await page.$eval('.slide.active canvas', (c) => {
+            const canvas = c as HTMLCanvasElement;
+            const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+            let count = 0;
+            for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count += 1;
+            return count / (canvas.width * canvas.height);
+          });
+          expect(painted, `${preset.id} chart`).toBeGreaterThan(0.01);
+        }
+        if (at === of) {
+          pagesPerSlide[id] = of!;
+          break;
+        }
       }
+      // Every piece of the slide shows on exactly one of its pages, in order.
+      const all = await page.$$eval('.slide.active [data-piece]', (els) => els.map((e) => e.textContent!.replace(/\s+/g, '')));
+      expect(
+        seen.map((t) => t.replace(/\s+/g, '')),
+        `${preset.id} ${id}`,
+      ).toEqual(all);
+      shownPieces[id] = seen.join('');
     }
+    // The long texts of the corpus, in full.
+    const flat = (s: string) => s.replace(/\s+/g, '');
+    expect(flat(shownPieces['notice:n']!)).toBe(noticeBody('n.md'));
+    expect(flat(shownText['notice:n']!)).toContain(fixtureTitle('notices/n.md'));
+    if (preset.slides.includes('areas'))
+      for (const a of [1, 2, 3, 4, 5]) expect(flat(shownText['areas']!)).toContain(fixtureTitle(`areas/${a}.md`));
+    if (preset.slides.includes('dates')) {
+      for (const m of ['1-3', '2-1', '2-2', '2-3', '3-1', '3-2', '4-1', '4-2', '5-1', '5-2'])
+        expect(flat(shownText['dates']!)).toContain(flat(fixtureTitle(`measures/${m}.md`)));
+    }
+    expect(smallest).toBeGreaterThanOrEqual(min);
+    note(preset.id, 'smallest font (px)', smallest);
+    note(preset.id, 'pages per slide', pagesPerSlide);
     await page.close();
+  });
+
+  it('inside an urgent notice’s window, shows the notice at least every urgentEvery slides and keeps rotating for 10 minutes', async () => {
+    const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
+    await page.clock.install({ time: IN_WINDOW });
+    await page.goto(`${h.url}/kiosk/${preset.id}/?nosw=1`);
+    const shown: string[] = [];
+    const look = async () => {
+      // One entry per item, not per page (the same item never shows twice in a row).
+      const id = (await page.getAttribute('kiosk-screen', 'data-slide'))!;
+      if (shown.at(-1) !== id) shown.push(id);
+      expect(await page.evaluate(() => document.querySelectorAll('.slide.active').length)).toBe(1);
+    };
+    await look();
+    for (let t = 0; t < 600; t += 5) {
+      await page.clock.runFor(5000);
+      await look();
+    }
+    expect(shown[0], 'an urgent notice in force shows first').toBe('notice:n');
+    const others = new Set(shown.filter((s) => s !== 'notice:n'));
+    expect(others.size, shown.join(' ')).toBeGreaterThanOrEqual(3);
+    expect(others.has('notice:o'), 'the ordinary notice takes its turn').toBe(true);
+    const every = preset.urgentEvery ?? 3;
+    for (let i = 0; i + every <= shown.length; i += 1) expect(shown.slice(i, i + every), shown.join(' ')).toContain('notice:n');
+    note(preset.id, 'shown in 10 minutes inside the notice window', shown.join(' → '));
+    await page.close();
+  });
+
+  it.runIf(preset.slides.includes('qr'))('has a QR code that decodes to the public address', async () => {
+    const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
+    await page.clock.setFixedTime(QUIET);
+    await page.goto(`${h.url}/kiosk/${preset.id}/?slide=qr&nosw=1`, { waitUntil: 'networkidle' });
+    expect(decodeQr(await page.screenshot())).toBe(FIXTURE_SITE_URL);
+    await page.close();
+  });
+
+  it.runIf(preset.night)('at night gives at most 20% of the day’s light when dimmed, and none when blank', async () => {
+    const shot = async (time: Date) => {
+      const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
+      await page.clock.setFixedTime(time);
+      await page.goto(`${h.url}/kiosk/${preset.id}/?slide=${preset.slides[0]}&nosw=1`, { waitUntil: 'networkidle' });
+      const night = await page.getAttribute('kiosk-screen', 'data-night');
+      const png = await page.screenshot();
+      await page.close();
+      return { night, png };
+    };
+    const day = await shot(QUIET);
+    const dark = await shot(new Date(`2026-12-10T${preset.night!.from}:00+08:00`));
+    expect(day.night).toBeNull();
+    expect(dark.night).toBe(preset.night!.mode);
+    if (preset.night!.mode === 'blank') {
+      expect(brightest(dark.png)).toBe(0);
+      note(preset.id, 'night', 'blank: every pixel black');
+    } else {
+      const ratio = meanLuminance(dark.png) / meanLuminance(day.png);
+      expect(ratio).toBeLessThanOrEqual(0.2);
+      note(preset.id, 'night luminance / day', Number(ratio.toFixed(3)));
+    }
+    // And the morning brings the day back.
+    const morning = await shot(new Date(`2026-12-11T${preset.night!.to}:00+08:00`));
+    expect(morning.night).toBeNull();
   });
 });
 
-describe('rotation, notices and night', () => {
-  const tv = screens.find((s) => s.id === 'tv-1080p')!;
-  const notice = content.notices.find((n) => n.data.urgent)!;
+describe('rotation and notices over time', () => {
+  const tv = presets.find((p) => p.id === 'tv')!;
 
-  it('advances by itself after the dwell time', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  it('advances by itself after the dwell time, the ordinary notice taking its turn after the slides', async () => {
+    const page = await h.browser.newPage({ viewport: { width: tv.width, height: tv.height } });
     await page.clock.install({ time: QUIET });
     await page.goto(`${h.url}/kiosk/${tv.id}/?nosw=1`);
-    const seen = [await page.getAttribute('kiosk-screen', 'data-slide')];
-    for (let i = 0; i < tv.data.slides.length; i += 1) {
-      await page.clock.runFor(tv.data.dwellSeconds * 1000);
-      seen.push(await page.getAttribute('kiosk-screen', 'data-slide'));
+    const seen = [(await page.getAttribute('kiosk-screen', 'data-slide'))!];
+    for (let i = 0; i < tv.slides.length + 1; i += 1) {
+      const notice = seen.at(-1)!.startsWith('notice:');
+      await page.clock.runFor((notice ? (tv.noticeSeconds ?? tv.dwellSeconds) : tv.dwellSeconds) * 1000);
+      seen.push((await page.getAttribute('kiosk-screen', 'data-slide'))!);
     }
-    expect(seen.slice(1, tv.data.slides.length + 1)).toEqual([...tv.data.slides.slice(1), tv.data.slides[0]]);
+    expect(seen).toEqual([...tv.slides, 'notice:o', tv.slides[0]]);
     await page.close();
   });
 
-  it('interrupts with an urgent notice inside its window, and only then', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    const start = new Date(`${notice.data.start.replace(' ', 'T')}:00+08:00`);
-    const end = new Date(`${notice.data.end.replace(' ', 'T')}:00+08:00`);
-    await page.clock.install({ time: new Date(start.getTime() - 90_000) });
+  it('interrupts when an urgent notice comes into force, and lets go when its window closes', async () => {
+    const page = await h.browser.newPage({ viewport: { width: tv.width, height: tv.height } });
+    await page.clock.install({ time: new Date('2026-11-23T07:59:30+08:00') });
     await page.goto(`${h.url}/kiosk/${tv.id}/?nosw=1`);
-    const shown = () => page.evaluate(() => document.querySelector('[data-slide="notice"]')!.classList.contains('active'));
-    expect(await shown()).toBe(false);
-    await page.clock.runFor(120_000);
-    expect(await shown()).toBe(true);
-    expect(await page.textContent('[data-notice-title]')).toBe(notice.data.title);
-    expect(await page.evaluate(() => document.querySelectorAll('.slide.active').length)).toBe(1);
-    await page.clock.setSystemTime(new Date(end.getTime() + 1000));
-    await page.clock.runFor(2000);
-    expect(await shown()).toBe(false);
+    const current = () => page.getAttribute('kiosk-screen', 'data-slide');
+    expect(await current()).toBe(tv.slides[0]);
+    await page.clock.runFor(31_000);
+    expect(await current()).toBe('notice:n');
+    await page.clock.setSystemTime(new Date('2026-12-04T17:59:58+08:00'));
+    // Wait for the notice's own turn, then pass the end of its window while it shows.
+    for (let i = 0; i < 120 && (await current()) !== 'notice:n'; i += 1) await page.clock.runFor(1000);
+    await page.clock.setSystemTime(new Date('2026-12-04T18:00:01+08:00'));
+    await page.clock.runFor(1000);
+    expect(await current()).not.toBe('notice:n');
+    const later: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      await page.clock.runFor(tv.dwellSeconds * 1000);
+      later.push((await current())!);
+    }
+    expect(later).not.toContain('notice:n');
     expect(await page.evaluate(() => document.querySelectorAll('.slide.active').length)).toBe(1);
     await page.close();
-  });
-
-  it('dims or blanks in the night hours set by the preset', async () => {
-    for (const screen of screens.filter((s) => s.data.night)) {
-      const page = await h.browser.newPage({ viewport: { width: screen.data.width, height: screen.data.height } });
-      await page.clock.install({ time: new Date(`2026-12-10T${screen.data.night!.from}:00+08:00`) });
-      await page.goto(`${h.url}/kiosk/${screen.id}/?nosw=1`);
-      await page.clock.runFor(1000);
-      expect(await page.getAttribute('kiosk-screen', 'data-night'), screen.id).toBe(screen.data.night!.mode);
-      await page.clock.setSystemTime(new Date(`2026-12-11T${screen.data.night!.to}:00+08:00`));
-      await page.clock.runFor(1000);
-      expect(await page.getAttribute('kiosk-screen', 'data-night'), screen.id).toBeNull();
-      await page.close();
-    }
   });
 
   it('computes countdowns in the browser, so they stay right after midnight without a reload', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    const evening = new Date('2026-12-10T23:59:00+08:00');
-    await page.clock.install({ time: evening });
+    const page = await h.browser.newPage({ viewport: { width: tv.width, height: tv.height } });
+    await page.clock.install({ time: new Date('2026-12-10T23:59:00+08:00') });
     await page.goto(`${h.url}/kiosk/${tv.id}/?slide=dates&nosw=1`);
     await page.clock.runFor(1000);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
@@ -156,15 +293,62 @@ describe('rotation, notices and night', () => {
   });
 });
 
+describe('the public address', () => {
+  it('is what canonical, share and sitemap URLs use', () => {
+    const home = readFileSync(join(build.dist, 'index.html'), 'utf8');
+    expect(home).toContain(`<link rel="canonical" href="${FIXTURE_SITE_URL}"`);
+    expect(home).toContain(`<meta property="og:url" content="${FIXTURE_SITE_URL}"`);
+    expect(readFileSync(join(build.dist, 'sitemap-0.xml'), 'utf8')).toContain(`<loc>${FIXTURE_SITE_URL}measures/1-1/</loc>`);
+    expect(JSON.parse(readFileSync(join(build.dist, 'version.json'), 'utf8')).site).toBe(FIXTURE_SITE_URL);
+    expect(build.output).not.toContain('未设置网站网址');
+  });
+
+  it('is where the bulletin boards’ QR codes lead: to the branch’s page', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    await page.goto(`${h.url}/boards/x-cun/`);
+    const code = (await page.$('.qr .code'))!;
+    expect(decodeQr(await code.screenshot())).toBe(new URL('/units/x-cun/', FIXTURE_SITE_URL).href);
+    await page.close();
+  });
+});
+
+describe('a build without a public address', () => {
+  let bare: FixtureBuild;
+  let harness: Harness;
+  beforeAll(async () => {
+    bare = buildKioskFixture({ withoutAddress: true });
+    harness = await startHarness(bare.dist);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    bare?.remove();
+  });
+
+  it('warns in Chinese, and the screens and boards say 未设置网址 instead of showing a code', async () => {
+    expect(bare.output).toContain('未设置网站网址：二维码处显示“未设置网址”');
+    expect(JSON.parse(readFileSync(join(bare.dist, 'version.json'), 'utf8')).site).toBeNull();
+    const page = await harness.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.clock.setFixedTime(QUIET);
+    await page.goto(`${harness.url}/kiosk/tv/?slide=qr&nosw=1`, { waitUntil: 'networkidle' });
+    expect(await page.textContent('.slide.active .code')).toContain('未设置网址');
+    expect(await page.$('.slide.active svg')).toBeNull();
+    expect(decodeQr(await page.screenshot())).toBeUndefined();
+    await page.goto(`${harness.url}/boards/x-cun/`);
+    expect(await page.textContent('.qr .code')).toContain('未设置网址');
+    expect(await page.$('.qr svg')).toBeNull();
+    await page.close();
+  });
+});
+
 describe('network and deploys', () => {
   let root: string;
   let server: Server;
   let url: string;
-  const kioskFile = () => join(root, 'kiosk/tv-1080p/index.html');
+  const kioskFile = () => join(root, 'kiosk/tv/index.html');
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'kiosk-dist-'));
-    cpSync(DIST, root, { recursive: true });
+    cpSync(build.dist, root, { recursive: true });
     ({ server, url } = await serveDist(root));
   });
   afterAll(() => {
@@ -175,9 +359,17 @@ describe('network and deploys', () => {
   it('keeps showing content offline, ignores a broken deploy, and picks up a whole new build', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
     await page.clock.install({ time: QUIET });
-    await page.goto(`${url}/kiosk/tv-1080p/`);
+    await page.goto(`${url}/kiosk/tv/`);
+    const firstLoad = requests.length;
     await page.waitForSelector('kiosk-screen[data-offline-ready]', { state: 'attached' });
+    // The offline copy: the page and its files once more, through the service worker, and no more.
+    const offlineCopy = requests.length - firstLoad;
+    expect(offlineCopy).toBeGreaterThan(0);
+    expect(offlineCopy).toBeLessThanOrEqual(firstLoad);
+    note('tv', 'requests on start / again for the offline copy', `${firstLoad} / ${offlineCopy}`);
     const oldBuild = await page.getAttribute('kiosk-screen', 'data-build');
 
     // Network cut (the server is gone: connections refused): the screen keeps its content, and

@@ -19,10 +19,11 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  requireDist();
+/** Chromium and a server for a built site: dist/ unless another build folder is given. */
+export async function startHarness(dist: string = DIST): Promise<Harness> {
+  if (dist === DIST) requireDist();
   if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium（${CHROMIUM}）：请运行 apt-get install chromium，或设置 CHROMIUM_PATH`);
-  const { server, url } = await serveDist(DIST);
+  const { server, url } = await serveDist(dist);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

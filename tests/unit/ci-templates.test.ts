@@ -23,6 +23,10 @@ describe('CI templates for the office git host', () => {
       const runs = s.map((x) => x.run).filter(Boolean);
       expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run check', 'npm run build', 'npx vitest run']));
       expect(s.find((x) => x.uses?.startsWith('actions/upload-artifact'))!.with!['path']).toBe('dist/');
+      // A preview build (no public address) is refused before it is kept for publishing.
+      const verify = s.findIndex((x) => x.run === 'bash deploy/deploy.sh verify dist');
+      expect(verify).toBeGreaterThan(s.findIndex((x) => x.run === 'npm run build'));
+      expect(verify).toBeLessThan(s.findIndex((x) => x.uses?.startsWith('actions/upload-artifact')));
     },
   );
 
@@ -31,7 +35,7 @@ describe('CI templates for the office git host', () => {
     expect((doc['variables'] as Record<string, unknown>)['GIT_DEPTH']).toBe(0);
     const job = doc['site'] as { rules: { if: string }[]; script: string[]; artifacts: { paths: string[] } };
     expect(job.rules.map((r) => r.if).join(' ')).toMatch(/push.*merge_request_event.*schedule/);
-    expect(job.script).toEqual(['npm run check', 'npm run build', 'npx vitest run']);
+    expect(job.script).toEqual(['npm run check', 'npm run build', 'npx vitest run', 'bash deploy/deploy.sh verify dist']);
     expect(job.artifacts.paths).toEqual(['dist/']);
   });
 });

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activeUrgentNotice,
+  activeNotices,
   burnInOffset,
   dailyReloadDue,
   isCompleteKioskPage,
   isNight,
+  largestFitting,
   localClock,
+  nextInRotation,
+  pageStarts,
+  ROTATION_START,
+  textPieces,
+  urgentNext,
   type KioskNotice,
+  type Rotation,
 } from '../../src/lib/kiosk.ts';
 
 const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
@@ -31,28 +38,115 @@ describe('isNight', () => {
   });
 });
 
-describe('activeUrgentNotice', () => {
+describe('activeNotices', () => {
   const notice = (over: Partial<KioskNotice>): KioskNotice => ({
-    title: 'a',
-    text: '',
+    id: 'a',
     start: '2026-12-01 08:00',
     end: '2026-12-04 18:00',
     urgent: true,
     screens: [],
     ...over,
   });
-  it('shows an urgent notice inside its window only', () => {
+  it('holds a notice inside its window only', () => {
     const n = [notice({})];
-    expect(activeUrgentNotice(n, at('2026-12-01 07:59'), 'tv')).toBeUndefined();
-    expect(activeUrgentNotice(n, at('2026-12-01 08:00'), 'tv')).toBe(n[0]);
-    expect(activeUrgentNotice(n, at('2026-12-04 17:59'), 'tv')).toBe(n[0]);
-    expect(activeUrgentNotice(n, at('2026-12-04 18:00'), 'tv')).toBeUndefined();
+    expect(activeNotices(n, at('2026-12-01 07:59'), 'tv').urgent).toEqual([]);
+    expect(activeNotices(n, at('2026-12-01 08:00'), 'tv').urgent).toEqual(n);
+    expect(activeNotices(n, at('2026-12-04 17:59'), 'tv').urgent).toEqual(n);
+    expect(activeNotices(n, at('2026-12-04 18:00'), 'tv').urgent).toEqual([]);
   });
-  it('ignores ordinary notices and notices for other screens; the latest start wins', () => {
-    const later = notice({ title: 'later', start: '2026-12-02 08:00' });
-    const list = [notice({ urgent: false }), notice({ screens: ['led'] }), notice({ title: 'early' }), later];
-    expect(activeUrgentNotice(list, at('2026-12-03 08:00'), 'tv')).toBe(later);
-    expect(activeUrgentNotice([notice({ screens: ['led'] })], at('2026-12-03 08:00'), 'tv')).toBeUndefined();
+  it('puts ordinary and urgent notices apart, and leaves out notices for other screens', () => {
+    const ordinary = notice({ id: 'o', urgent: false });
+    const other = notice({ id: 'led', screens: ['led'] });
+    const mine = notice({ id: 'tv', screens: ['tv', 'led'] });
+    expect(activeNotices([ordinary, other, mine], at('2026-12-03 08:00'), 'tv')).toEqual({ urgent: [mine], ordinary: [ordinary] });
+  });
+  it('ignores a notice with an unreadable window instead of stopping the screen', () => {
+    expect(activeNotices([notice({ start: '2026-12-01' })], at('2026-12-03 08:00'), 'tv').urgent).toEqual([]);
+  });
+});
+
+describe('nextInRotation', () => {
+  /** The first `n` items a screen shows, from the start of the rotation. */
+  const run = (n: number, slides: string[], ordinary: string[], urgent: string[], every: number, from: Rotation = ROTATION_START) => {
+    const shown: string[] = [];
+    let state = from;
+    for (let i = 0; i < n; i += 1) {
+      const next = nextInRotation(state, slides, ordinary, urgent, every);
+      shown.push(next.show);
+      state = next.state;
+    }
+    return shown;
+  };
+  it('runs the slides in order when no notice is in force', () => {
+    expect(run(7, ['a', 'b', 'c'], [], [], 3)).toEqual(['a', 'b', 'c', 'a', 'b', 'c', 'a']);
+  });
+  it('shows an urgent notice after every `every - 1` other items, and the rotation goes on', () => {
+    const shown = run(12, ['a', 'b', 'c', 'd'], [], ['u'], 3);
+    expect(shown).toEqual(['a', 'b', 'u', 'c', 'd', 'u', 'a', 'b', 'u', 'c', 'd', 'u']);
+    // Never frozen: every regular slide keeps its turn.
+    expect(new Set(shown)).toEqual(new Set(['a', 'b', 'c', 'd', 'u']));
+  });
+  it('holds to the rule for any spacing: one urgent notice in every `every` items', () => {
+    for (const every of [2, 3, 5, 20]) {
+      const shown = run(200, ['a', 'b', 'c'], ['o'], ['u'], every);
+      for (let i = 0; i + every <= shown.length; i += 1) expect(shown.slice(i, i + every)).toContain('u');
+      expect(shown.filter((s) => s !== 'u').length).toBeGreaterThanOrEqual(200 - Math.ceil(200 / every));
+    }
+  });
+  it('gives ordinary notices their turn after the slides, and takes turns between urgent notices', () => {
+    expect(run(6, ['a', 'b'], ['o1', 'o2'], [], 3)).toEqual(['a', 'b', 'o1', 'o2', 'a', 'b']);
+    expect(run(9, ['a', 'b'], [], ['u1', 'u2'], 2)).toEqual(['a', 'u1', 'b', 'u2', 'a', 'u1', 'b', 'u2', 'a']);
+  });
+  it('shows an arriving urgent notice next, then goes on where it was', () => {
+    const before = run(2, ['a', 'b', 'c'], [], [], 4);
+    expect(before).toEqual(['a', 'b']);
+    const state = { cycle: 2, sinceUrgent: 2, urgentTurn: 0 };
+    expect(run(4, ['a', 'b', 'c'], [], ['u'], 4, urgentNext(state, 4))).toEqual(['u', 'c', 'a', 'b']);
+  });
+  it('keeps a position that fits when the list of ordinary notices shrinks', () => {
+    const next = nextInRotation({ cycle: 5, sinceUrgent: 0, urgentTurn: 0 }, ['a', 'b'], [], [], 3);
+    expect(next.show).toBe('b');
+  });
+});
+
+describe('pageStarts', () => {
+  it('breaks greedily where the next piece no longer fits', () => {
+    expect(pageStarts(5, (from, to) => to - from <= 2)).toEqual([0, 2, 4]);
+    expect(pageStarts(3, () => true)).toEqual([0]);
+    expect(pageStarts(0, () => true)).toEqual([]);
+  });
+  it('puts a piece too big for any page on a page of its own, instead of looping', () => {
+    expect(pageStarts(3, () => false)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('largestFitting', () => {
+  it('finds the largest fitting value from below, never above', () => {
+    const found = largestFitting(1, 3, (s) => s <= 2.2)!;
+    expect(found).toBeLessThanOrEqual(2.2);
+    expect(found).toBeGreaterThan(2.2 - 2 / 64);
+  });
+  it('takes the top when everything fits, and reports when nothing does', () => {
+    expect(largestFitting(1, 3, () => true)).toBe(3);
+    expect(largestFitting(1, 3, () => false)).toBeUndefined();
+  });
+});
+
+describe('textPieces', () => {
+  const notice = '各党支部：定于12月4日（星期五）上午9时召开推进会，请准时参加。会议期间请将手机调至静音状态。';
+  it('cuts after punctuation and gives back the text unchanged when joined', () => {
+    const pieces = textPieces(notice);
+    expect(pieces.join('')).toBe(notice);
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const p of pieces.slice(0, -1)) expect(p).toMatch(/[。！？；;!?，,、：:）)]$/);
+  });
+  it('cuts a long run without punctuation at the maximum length', () => {
+    const run = '一'.repeat(100);
+    expect(textPieces(run, 40).map((p) => p.length)).toEqual([40, 40, 20]);
+  });
+  it('never leaves a piece empty', () => {
+    expect(textPieces('')).toEqual([]);
+    expect(textPieces('。。。').every((p) => p.length > 0)).toBe(true);
   });
 });
 
