@@ -3,7 +3,7 @@
  * metadata Pagefind stores for it. Pages pass one of these to the layout, which writes the
  * `data-pagefind-*` attributes; pages without one are not indexed at all.
  */
-export type SearchKind = '措施' | '进展记录' | '宣传文章' | '单位' | '问题' | '整改方案' | '整改台账';
+export type SearchKind = '措施' | '进展记录' | '宣传文章' | '通知' | '单位' | '问题' | '整改方案' | '整改台账';
 
 export interface SearchEntry {
   kind: SearchKind;
