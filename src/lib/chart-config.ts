@@ -28,14 +28,14 @@ export const TONE_COLOURS: Record<NamedTone, string> = {
 export const DARK_TONE_COLOURS: Record<NamedTone, string> = {
   done: '#b7e4c0',
   ongoing: '#6fa8ea',
-  doing: '#c98a1e',
-  todo: '#5c5c5c',
+  doing: '#b0700f',
+  todo: '#4a4a4a',
   closed: '#b7e4c0',
   open: '#ff9b8f',
 };
 
 const UNIT_COLOURS = ['#1a4d2e', '#3b7dc4', '#f0a830', '#d8d8d8', '#6b3fa0', '#8fd18f'];
-const DARK_UNIT_COLOURS = ['#b7e4c0', '#6fa8ea', '#c98a1e', '#5c5c5c', '#c9a6f0', '#3f8f4f'];
+const DARK_UNIT_COLOURS = ['#b7e4c0', '#6fa8ea', '#b0700f', '#4a4a4a', '#c9a6f0', '#3f8f4f'];
 
 export function toneColour(tone: SeriesTone, dark = false): string {
   if (tone.startsWith('unit-')) {

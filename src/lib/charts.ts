@@ -90,7 +90,7 @@ function statusByGroup(
   const summary =
     best && worst && best !== worst && best.share !== worst.share
       ? `已销号比例最高的是${best.label}（${shareText(best.closed, best.total)}），最低的是${worst.label}（${shareText(worst.closed, worst.total)}）。`
-      : `${groups.length} 组的已销号比例相同${best ? `（各${shareText(best.closed, best.total)}）` : ''}。`;
+      : `${groups.length} 组的已销号比例相同${best ? `，均为 ${Math.round(best.share * 100)}%` : ''}。`;
   return { id, title, kind: 'bar', stacked: true, labels: groups.map((g) => g.label), categoryLabel, series, unit: '项', summary };
 }
 
@@ -243,9 +243,14 @@ export function metricChart(
     } else {
       const missed = latestValues.filter((x) => x.v < target);
       const met = latestValues.length - missed.length;
+      const goal = `目标（${targetText(target, metric.unit)}）`;
+      const head = `${metric.name}：${when}报送数据的 ${latestValues.length} 个单位`;
       summary =
-        `${metric.name}：${when}报送数据的 ${latestValues.length} 个单位${missed.length === 0 ? '全部' : `中 ${met} 个`}达到目标（${targetText(target, metric.unit)}）` +
-        `${missed.length > 0 ? `，未达到的是${missed.map((x) => x.name).join('、')}` : ''}。`;
+        missed.length === 0
+          ? `${head}全部达到${goal}。`
+          : met === 0
+            ? `${head}都未达到${goal}。`
+            : `${head}中 ${met} 个达到${goal}，未达到的是${missed.map((x) => x.name).join('、')}。`;
     }
   }
   const spec: ChartSpec = {
