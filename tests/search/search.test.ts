@@ -103,6 +103,9 @@ describe('the search page', () => {
     const count = async () => Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]')) ?? '')?.[1]);
     const all = await count();
     await page.waitForSelector('select[data-filter="类型"] option[value="措施"]', { state: 'attached' });
+    // The filters are folded away so the results start on the first screen: one tap opens them.
+    expect(await page.isVisible('select[data-filter="类型"]')).toBe(false);
+    await page.click('[data-filters] summary');
     await page.selectOption('select[data-filter="类型"]', '措施');
     await page.waitForFunction((n) => !document.querySelector('[data-status]')!.textContent!.includes(`找到 ${n} 条`), all);
     const measures = await count();
