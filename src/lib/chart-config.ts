@@ -86,9 +86,13 @@ export interface ValueAxis {
  * @example valueAxis({ unit: '%', series: [], labels: [], stacked: false }) // { min: 0, max: 100, step: 20 }
  * @example valueAxis({ unit: '次', series: [{ values: [1, 0] }], labels: ['a', 'b'], stacked: false, target: { value: 2 } }).max // 3
  */
-export function valueAxis(
-  spec: Pick<ChartSpec, 'unit' | 'series' | 'labels' | 'stacked'> & { target?: { value: number } | undefined },
-): ValueAxis {
+export function valueAxis(spec: {
+  unit: string;
+  labels: readonly string[];
+  stacked: boolean;
+  series: readonly { values: readonly (number | null)[] }[];
+  target?: { value: number } | undefined;
+}): ValueAxis {
   if (spec.unit === '%') return { min: 0, max: 100, step: 20 };
   const values = spec.stacked
     ? spec.labels.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0))

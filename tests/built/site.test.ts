@@ -159,9 +159,10 @@ describe('downloads and feeds', () => {
       // The problem is written once per group, in the merged cell heading its <tbody>.
       const cells = tr.querySelectorAll('td').map((td) => td.text.trim());
       expect(cells).toEqual(Object.values(row).slice(1, 10));
-      const problem = tr.parentNode.querySelector('th[scope="rowgroup"]')!;
+      const group = tr.parentNode!;
+      const problem = group.querySelector('th[scope="rowgroup"]')!;
       expect(problem.text.trim()).toBe(row['问题']);
-      expect(Number(problem.getAttribute('rowspan'))).toBe(tr.parentNode.querySelectorAll('tr').length);
+      expect(Number(problem.getAttribute('rowspan'))).toBe(group.querySelectorAll('tr').length);
     }
   });
 
