@@ -84,7 +84,9 @@ async function scrollToCharts(page: Page): Promise<void> {
 
 const kb = (n: number) => (n / 1024).toFixed(1);
 const problems: string[] = [];
-console.log('| page | requests | html KB | js KB | other KB | first load KB (gzip) | inline JS B | after scrolling to charts KB | budget |');
+console.log(
+  '| page | requests | html KB | js KB | other KB | first load KB (gzip) | inline JS B | after scrolling to charts KB | budget |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
 try {
   for (const { path, firstLoad, waitFor, readingKb = READING_KB } of PAGES) {
