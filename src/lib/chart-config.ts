@@ -103,7 +103,16 @@ export function valueAxis(spec: {
   // Room for one more step above the highest bar or target, so neither sits on the frame.
   const max = Math.max(4, top + 1);
   if (max <= 10) return { min: 0, max, step: 1 };
-  return { min: 0, max: niceCeiling(max) };
+  // About six ticks of a round whole step (2, 5, 10, 20…), the top on a tick.
+  const step = niceStep(max / 6);
+  return { min: 0, max: Math.ceil(max / step) * step, step };
+}
+
+/** The smallest 1, 2 or 5 × 10ⁿ (at least 1) at or above `n`. */
+function niceStep(n: number): number {
+  const power = 10 ** Math.max(0, Math.floor(Math.log10(n)));
+  for (const f of [1, 2, 5]) if (f * power >= n) return f * power;
+  return 10 * power;
 }
 
 /** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ) at or above `n`; 1 for nothing. */

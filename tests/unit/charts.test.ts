@@ -219,7 +219,9 @@ describe('valueAxis', () => {
     expect(valueAxis(spec([0, 1]))).toEqual({ min: 0, max: 4, step: 1 });
     expect(valueAxis(spec([2, 1], { target: { value: 2 } }))).toEqual({ min: 0, max: 4, step: 1 });
     expect(valueAxis(spec([9]))).toEqual({ min: 0, max: 10, step: 1 });
-    expect(valueAxis(spec([23]))).toEqual({ min: 0, max: 25 });
+    expect(valueAxis(spec([23]))).toEqual({ min: 0, max: 25, step: 5 });
+    // Ten measures in one status: ticks every 2 up to 12, not 0, 2 … 12, 15.
+    expect(valueAxis(spec([10, 6, 2, 2]))).toEqual({ min: 0, max: 12, step: 2 });
   });
   it('adds up stacked bars', () => {
     expect(valueAxis({ ...spec([3, 1], { stacked: true }), series: [{ values: [3, 1] }, { values: [4, 0] }] }).max).toBe(8);
