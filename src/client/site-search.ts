@@ -143,7 +143,11 @@ class SiteSearch extends HTMLElement {
       d.meta['kind'],
       d.meta['number'] && `编号 ${d.meta['number']}`,
       d.meta['status'] && `状态：${d.meta['status']}`,
-      d.meta['date'],
+      // 2026-09-25 → 2026年9月25日, as the pages write dates.
+      d.meta['date']?.replace(
+        /^(\d{4})-(\d{2})-(\d{2})$/,
+        (_, y: string, m: string, day: string) => `${y}年${Number(m)}月${Number(day)}日`,
+      ),
     ]
       .filter(Boolean)
       .join(' · ');

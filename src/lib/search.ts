@@ -57,7 +57,11 @@ export interface ExcerptPart {
  * @example excerptAround('第一句。严格落实三会一课制度，每月开展。', '三会一课', 12).map((p) => p.text).join('') // '…格落实三会一课制度，每月…'
  */
 export function excerptAround(content: string, query: string, size = 60): ExcerptPart[] {
-  const text = content.replace(/\s+/g, ' ').trim();
+  // Status badges' shape icons (◐ ▲) are for the eye on the page, noise in an excerpt.
+  const text = content
+    .replace(/[\u25A0-\u25FF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const all = queryTerms(query);
   const terms = (all.length === 1 ? all : all.filter((t) => [...t].length > 1)).sort((a, b) => b.length - a.length);
   const hits = terms.map((t) => text.indexOf(t)).filter((i) => i >= 0);

@@ -92,6 +92,10 @@ describe('excerptAround', () => {
     expect(text(excerptAround('党费和党课', '党 党课', 40))).toBe('党费和[党课]');
     expect(text(excerptAround('交纳党费', '费', 40))).toBe('交纳党[费]');
   });
+  it('leaves out the status badges’ shape icons', async () => {
+    const { excerptAround } = await import('../../src/lib/search.ts');
+    expect(text(excerptAround('状态 ◐推进中 ▲逾期 党费', '党费', 40))).toBe('状态 推进中 逾期 [党费]');
+  });
   it('keeps the page text as text, whatever it holds', async () => {
     const { excerptAround } = await import('../../src/lib/search.ts');
     expect(excerptAround('<b>党费</b>', '党费', 40)).toEqual([
