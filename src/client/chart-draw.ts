@@ -4,7 +4,7 @@
  * use are registered (never chart.js/auto).
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
-import { chartConfig, isDarkBackground } from '../lib/chart-config.ts';
+import { chartConfig, isDarkBackground, withDashes } from '../lib/chart-config.ts';
 import type { ChartSpec } from '../lib/charts.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend);
@@ -21,16 +21,17 @@ export function drawChart(element: HTMLElement, canvas: HTMLCanvasElement): Char
   if (!spec) return undefined;
   const style = getComputedStyle(element);
   const size = Number.parseFloat(style.fontSize) || 16;
-  return new Chart(
-    canvas,
-    chartConfig(spec, {
-      fontSize: Math.round(size * 0.875),
-      fontFamily: style.fontFamily,
-      text: css('--color-text') || '#1f1f1f',
-      grid: css('--color-border') || '#d9d4cf',
-      outline: css('--color-text') || '#1f1f1f',
-      target: css('--color-accent') || '#a31f18',
-      dark: isDarkBackground(css('--color-bg')) ?? matchMedia('(prefers-color-scheme: dark)').matches,
-    }),
-  );
+  const config = chartConfig(spec, {
+    fontSize: Math.round(size * 0.875),
+    fontFamily: style.fontFamily,
+    text: css('--color-text') || '#1f1f1f',
+    grid: css('--color-border') || '#d9d4cf',
+    outline: css('--color-text') || '#1f1f1f',
+    target: css('--color-accent') || '#a31f18',
+    dark: isDarkBackground(css('--color-bg')) ?? matchMedia('(prefers-color-scheme: dark)').matches,
+  });
+  const labels = config.options?.plugins?.legend?.labels;
+  const base = Chart.defaults.plugins.legend.labels.generateLabels;
+  if (labels) labels.generateLabels = (chart) => withDashes(base(chart), chart.data.datasets as { borderDash?: number[] }[]);
+  return new Chart(canvas, config);
 }

@@ -123,6 +123,27 @@ function niceCeiling(n: number): number {
   return 10 * power;
 }
 
+/**
+ * Legend items with the dash of their dataset. chart.js builds a line's legend item from its
+ * point style when `usePointStyle` is on, and a point has no dash: without this the target's
+ * swatch is a solid line, indistinguishable from a series.
+ * @example withDashes([{ datasetIndex: 1 }], [{}, { borderDash: [8, 5] }])[0]!.lineDash // [8, 5]
+ */
+export function withDashes<T extends { datasetIndex?: number | undefined }>(
+  items: readonly T[],
+  datasets: readonly { borderDash?: number[] | undefined; borderWidth?: unknown }[],
+): (T & { lineDash?: number[]; lineWidth?: number })[] {
+  return items.map((item) => {
+    const dataset = item.datasetIndex === undefined ? undefined : datasets[item.datasetIndex];
+    if (!dataset?.borderDash) return item;
+    return {
+      ...item,
+      lineDash: dataset.borderDash,
+      ...(typeof dataset.borderWidth === 'number' ? { lineWidth: dataset.borderWidth } : {}),
+    };
+  });
+}
+
 /** A chart.js configuration for `spec` (no animation: it costs time and memory on the display screens). */
 export function chartConfig(spec: ChartSpec, theme: ChartTheme): ChartConfiguration {
   const dark = theme.dark ?? false;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chartConfig, DARK_TONE_COLOURS, isDarkBackground, toneColour, TONE_COLOURS, valueAxis } from '../../src/lib/chart-config.ts';
+import {
+  chartConfig,
+  DARK_TONE_COLOURS,
+  isDarkBackground,
+  toneColour,
+  TONE_COLOURS,
+  valueAxis,
+  withDashes,
+} from '../../src/lib/chart-config.ts';
 import { amountText, areaChart, burnDownChart, chartCsv, metricChart, statusChart, targetText, unitChart } from '../../src/lib/charts.ts';
 import { summarise, type MeasureStatus } from '../../src/lib/status.ts';
 
@@ -177,6 +185,18 @@ describe('chartConfig', () => {
     expect(target.pointStyle).toBe('line');
     expect(target.backgroundColor).toBe('transparent');
     expect((config.options?.plugins?.legend?.labels as { usePointStyle?: boolean }).usePointStyle).toBe(true);
+  });
+  it('gives the target’s legend item the dataset’s dash and width (chart.js takes a point’s style, which has none)', () => {
+    const datasets = chartConfig(oneMonth, THEME).data.datasets as { borderDash?: number[]; borderWidth?: number }[];
+    const items = withDashes(
+      [
+        { datasetIndex: 0, text: '甲' },
+        { datasetIndex: 1, text: '目标' },
+      ],
+      datasets,
+    );
+    expect(items[0]).toEqual({ datasetIndex: 0, text: '甲' });
+    expect(items[1]).toEqual({ datasetIndex: 1, text: '目标', lineDash: [8, 5], lineWidth: 3 });
   });
   it('keeps the target below the top of the axis', () => {
     const scales = chartConfig(oneMonth, THEME).options?.scales as Record<string, { max?: number }>;
