@@ -40,6 +40,9 @@ export class ProgressChart extends HTMLElement {
     const canvas = this.querySelector('canvas');
     if (!canvas || this.#chart) return;
     const { drawChart } = await import('./chart-draw.ts');
+    // Charts that arrive together each draw in a task of their own, so no single task blocks
+    // the page for long (on /stats/ several charts come into view at once).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     // The element may have left the page while the library was on its way.
     if (!this.#connected || this.#chart) return;
     this.#chart = drawChart(this, canvas);

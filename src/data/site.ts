@@ -162,8 +162,10 @@ export interface SiteModel {
   columns: ColumnView[];
   /** Notices not yet ended on the build date, soonest first. */
   notices: NoticeView[];
-  /** Every notice; the display screens check the time window themselves. */
+  /** Every notice, by start; the display screens check the time window themselves. */
   allNotices: NoticeView[];
+  /** Every notice, newest first: the /notices/ page. */
+  noticeArchive: NoticeView[];
   screens: ScreenView[];
   /** Open measures with a dated deadline, soonest (most overdue) first. */
   upcomingDeadlines: MeasureView[];
@@ -391,6 +393,7 @@ async function build(): Promise<SiteModel> {
     columns,
     notices,
     allNotices,
+    noticeArchive: [...allNotices].reverse(),
     screens: screenEntries.map((s) => ({ id: s.id, data: s.data })).sort((a, b) => a.id.localeCompare(b.id)),
     upcomingDeadlines,
     ledger,
