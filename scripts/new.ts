@@ -7,7 +7,7 @@
  *
  *   npm run new -- record --measures 3-1 --units x-cun --title "X村党支部开展12月党员活动日" --status 长期坚持 --evidence "签到表（存党支部）"
  *   npm run new -- post --title "…" --summary "…" --image ~/照片.jpg --image-alt "…"
- *   npm run new -- notice --title "…" --start "2026-12-01 08:00" --end "2026-12-04 18:00" --urgent
+ *   npm run new -- notice --title "…" --date 2026-12-04 --start "2026-12-01 08:00" --end "2026-12-04 18:00" --urgent
  */
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -157,10 +157,11 @@ if (kind === 'record') {
   });
 } else {
   const title = (await ask('title', '通知标题', values.title))!;
+  const date = await ask('date', '通知所说事项本身的日期（YYYY-MM-DD，如活动当天；没有就留空）', values.date, { optional: true });
   const start = (await ask('start', '开始时间（YYYY-MM-DD HH:mm）', values.start, { initial: `${today} 08:00` }))!;
   const end = (await ask('end', '结束时间（YYYY-MM-DD HH:mm）', values.end))!;
   name = fileName(start.slice(0, 10), ['notice'], taken);
-  text = noticeMarkdown({ title, start, end, urgent: values.urgent, body: values.body });
+  text = noticeMarkdown({ title, date, start, end, urgent: values.urgent, measures: list(values.measures), body: values.body });
 }
 
 const relative = `${dir}/${name}.md`;

@@ -7,6 +7,7 @@ import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
 import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
+import { checkCompletedTargets } from './completed-targets.ts';
 import type { ProjectFiles } from './files.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent, LoadedEntry } from './load.ts';
@@ -48,7 +49,10 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
     list(p, 'measures', p.data.measures, 'measures');
     list(p, 'units', p.data.units, 'units');
   }
-  for (const n of content.notices) list(n, 'screens', n.data.screens, 'screens');
+  for (const n of content.notices) {
+    list(n, 'screens', n.data.screens, 'screens');
+    list(n, 'measures', n.data.measures, 'measures');
+  }
   for (const plan of content.plan) check(plan, ['leadership', 'office'], 'units', plan.data.leadership.office);
   // Components in MDX bodies that point at entries, e.g. <MeasureLink id="3-1" />.
   for (const entry of [...content.posts, ...content.updates]) {
@@ -313,4 +317,5 @@ export function checkRules(content: LoadedContent, files: ProjectFiles, issues: 
   checkDeclaredCounts(content, issues);
   checkImages(content, files, issues);
   checkTables(content, issues);
+  checkCompletedTargets(content, issues);
 }

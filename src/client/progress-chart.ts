@@ -1,60 +1,56 @@
 /**
- * <progress-chart data-spec="…">: draws a ChartSpec with chart.js. Only the controllers and
- * elements the specs use are registered (never chart.js/auto), and the chart is destroyed when
- * the element leaves the page, because the display screens run for weeks.
+ * <progress-chart data-spec="…">: the element's small definition, the only chart code a page
+ * loads at first. chart.js (about 55 KB gzip) is fetched by dynamic import only when a chart
+ * comes within a short distance of the screen, so a page whose charts sit below the first
+ * screen costs a reader who never scrolls there nothing; the chart is destroyed when the
+ * element leaves the page, because the display screens run for weeks.
  *
  * Without JavaScript the element stays hidden and the table below it carries the numbers;
  * in print the canvas is hidden too (it prints blurred), the table prints sharp.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
-import { chartConfig } from '../lib/chart-config.ts';
-import type { ChartSpec } from '../lib/charts.ts';
+import type { ChartHandle } from './chart-draw.ts';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend);
-
-const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+/** How close (CSS px) a chart comes to the screen before its library is fetched. */
+const NEAR = '150px';
 
 export class ProgressChart extends HTMLElement {
-  #chart: Chart | undefined;
+  #chart: ChartHandle | undefined;
   #observer: IntersectionObserver | undefined;
+  #connected = false;
 
   connectedCallback(): void {
+    this.#connected = true;
     this.dataset['ready'] = '';
-    // A page of many charts draws each as it nears the screen, so none blocks the first paint.
     if (!('IntersectionObserver' in window)) {
-      this.#draw();
+      void this.#draw();
       return;
     }
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         this.#observer?.disconnect();
-        this.#draw();
+        void this.#draw();
       },
-      { rootMargin: '200px' },
+      { rootMargin: NEAR },
     );
     this.#observer.observe(this);
   }
 
-  #draw(): void {
+  async #draw(): Promise<void> {
     const canvas = this.querySelector('canvas');
-    const spec = JSON.parse(this.dataset['spec'] ?? 'null') as ChartSpec | null;
-    if (!canvas || !spec || this.#chart) return;
-    const size = Number.parseFloat(getComputedStyle(this).fontSize) || 16;
-    this.#chart = new Chart(
-      canvas,
-      chartConfig(spec, {
-        fontSize: Math.round(size * 0.875),
-        fontFamily: getComputedStyle(this).fontFamily,
-        text: css('--color-text') || '#1f1f1f',
-        grid: css('--color-border') || '#d9d4cf',
-        outline: css('--color-text') || '#1f1f1f',
-      }),
-    );
-    this.dataset['drawn'] = '';
+    if (!canvas || this.#chart) return;
+    const { drawChart } = await import('./chart-draw.ts');
+    // Charts that arrive together each draw in a task of their own, so no single task blocks
+    // the page for long (on /stats/ several charts come into view at once).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The element may have left the page while the library was on its way.
+    if (!this.#connected || this.#chart) return;
+    this.#chart = drawChart(this, canvas);
+    if (this.#chart) this.dataset['drawn'] = '';
   }
 
   disconnectedCallback(): void {
+    this.#connected = false;
     this.#observer?.disconnect();
     this.#observer = undefined;
     this.#chart?.destroy();

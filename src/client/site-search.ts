@@ -1,16 +1,19 @@
 /**
  * <site-search>: runs the reader's query against Pagefind's index and lists the results with
- * their kind, status or date and a highlighted excerpt. The query lives in the URL (?q=…), so
- * the header's plain search form works on every page without JavaScript there.
+ * their kind, status or date and an excerpt around the query's words. The query lives in the
+ * URL (?q=…), so a link to a search works, and so does the form without JavaScript.
+ *
+ * Pagefind's JS, worker and WebAssembly load on the first keystroke or submitted query (or at
+ * once when the address already holds one), not with the empty page. Results that contain the
+ * query as typed come first and are the ones counted; pages Pagefind finds by some of its
+ * characters only are listed after them and said to be so.
  */
-import { PAGEFIND_OPTIONS, preferExactPhrase, RERANK_WINDOW, SEARCH_FILTERS } from '../lib/search.ts';
+import { containsAllTerms, excerptAround, PAGEFIND_OPTIONS, SEARCH_FILTERS } from '../lib/search.ts';
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
   content: string;
   meta: Record<string, string>;
-  filters: Record<string, string[]>;
 }
 
 interface Pagefind {
@@ -22,22 +25,8 @@ interface Pagefind {
   ) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>;
 }
 
-const PAGE_SIZE = 20;
-
-/** Appends Pagefind's excerpt (text with <mark> around the hits) as text and <mark> nodes only. */
-function appendExcerpt(target: HTMLElement, excerpt: string): void {
-  const template = document.createElement('template');
-  template.innerHTML = excerpt;
-  for (const node of template.content.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      target.append(mark);
-    } else {
-      target.append(node.textContent ?? '');
-    }
-  }
-}
+/** How many of Pagefind's results are read (and checked for the query) per search. */
+const LOADED = 30;
 
 class SiteSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
@@ -46,9 +35,8 @@ class SiteSearch extends HTMLElement {
 
   connectedCallback(): void {
     const form = this.querySelector('form')!;
-    const input = this.querySelector<HTMLInputElement>('input[name="q"]')!;
-    const status = this.querySelector<HTMLElement>('[data-status]')!;
-    status.textContent = '';
+    const input = this.#input();
+    this.#say('');
     input.value = new URL(location.href).searchParams.get('q') ?? '';
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -59,9 +47,11 @@ class SiteSearch extends HTMLElement {
       this.#timer = setTimeout(() => void this.#search(), 250);
     });
     for (const select of this.querySelectorAll('select')) select.addEventListener('change', () => void this.#search());
-    void this.#loadFilters();
     if (input.value.trim()) void this.#search();
-    else input.focus();
+  }
+
+  #input(): HTMLInputElement {
+    return this.querySelector<HTMLInputElement>('input[name="q"]')!;
   }
 
   #load(): Promise<Pagefind> {
@@ -69,24 +59,22 @@ class SiteSearch extends HTMLElement {
     const url = '/pagefind/pagefind.js';
     this.#pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (p) => {
       await p.options(PAGEFIND_OPTIONS);
+      void this.#fillFilters(p);
       return p;
     });
     return this.#pagefind;
   }
 
-  async #loadFilters(): Promise<void> {
-    try {
-      const available = await (await this.#load()).filters();
-      for (const name of SEARCH_FILTERS) {
-        const select = this.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
-        for (const value of Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
-          select.append(new Option(value, value));
-        }
+  /** The filters' values come from the index, once it is loaded. */
+  async #fillFilters(pagefind: Pagefind): Promise<void> {
+    const available = await pagefind.filters();
+    for (const name of SEARCH_FILTERS) {
+      const select = this.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
+      for (const value of Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+        select.append(new Option(value, value));
       }
-      this.querySelector<HTMLElement>('.filters')!.hidden = false;
-    } catch {
-      this.#say('搜索索引加载失败，请稍后再试，或查看整改台账。');
     }
+    this.querySelector<HTMLElement>('[data-filters]')!.hidden = false;
   }
 
   #say(text: string): void {
@@ -95,7 +83,7 @@ class SiteSearch extends HTMLElement {
 
   async #search(): Promise<void> {
     const run = ++this.#run;
-    const q = this.querySelector<HTMLInputElement>('input[name="q"]')!.value.trim();
+    const q = this.#input().value.trim();
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
     const url = new URL(location.href);
     if (q) url.searchParams.set('q', q);
@@ -113,25 +101,37 @@ class SiteSearch extends HTMLElement {
     const sort = this.querySelector<HTMLSelectElement>('select[data-sort]')!.value;
     let found;
     try {
+      this.#say('正在搜索……');
       found = await (await this.#load()).search(q, { filters, ...(sort ? { sort: { [sort]: 'desc' as const } } : {}) });
     } catch {
       this.#say('搜索索引加载失败，请稍后再试，或查看整改台账。');
       return;
     }
     if (run !== this.#run || !found) return;
-    const loaded = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    const loaded = await Promise.all(found.results.slice(0, LOADED).map((r) => r.data()));
     if (run !== this.#run) return;
-    const data = [...preferExactPhrase(loaded.slice(0, RERANK_WINDOW), q), ...loaded.slice(RERANK_WINDOW)];
-    list.replaceChildren(...data.map((d) => this.#item(d)));
-    const total = found.results.length;
-    this.#say(
-      total === 0
-        ? `没有找到与“${q}”相关的内容。可以换一个更短的词，或去掉筛选条件。`
-        : `找到 ${total} 条与“${q}”相关的结果${total > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}。`,
-    );
+    const exact = loaded.filter((d) => containsAllTerms(d.content, q));
+    const partial = loaded.filter((d) => !containsAllTerms(d.content, q));
+    const items = exact.map((d) => this.#item(d, q));
+    if (partial.length > 0) {
+      const divider = document.createElement('li');
+      divider.className = 'divider';
+      divider.textContent = exact.length > 0 ? '以下结果只含部分字词：' : '以下结果只含部分字词，可能不是您要找的：';
+      items.push(divider, ...partial.map((d) => this.#item(d, q)));
+    }
+    list.replaceChildren(...items);
+    this.#say(this.#count(q, exact.length, partial.length, found.results.length));
   }
 
-  #item(d: PagefindResultData): HTMLLIElement {
+  /** The count as it is: pages containing the query, and how many merely share some of its characters. */
+  #count(q: string, exact: number, partial: number, total: number): string {
+    if (total === 0) return `没有找到与“${q}”相关的内容。可以换一个更短的词，或去掉筛选条件。`;
+    const scope = total > LOADED ? `（在相关度最高的 ${LOADED} 条中统计）` : '';
+    if (exact === 0) return `没有找到包含“${q}”的内容；下面 ${partial} 条只含其中部分字词${scope}。`;
+    return `找到 ${exact} 条包含“${q}”的结果${partial > 0 ? `，另有 ${partial} 条只含部分字词` : ''}${scope}。`;
+  }
+
+  #item(d: PagefindResultData, q: string): HTMLLIElement {
     const li = document.createElement('li');
     const link = document.createElement('a');
     link.className = 'title';
@@ -143,13 +143,26 @@ class SiteSearch extends HTMLElement {
       d.meta['kind'],
       d.meta['number'] && `编号 ${d.meta['number']}`,
       d.meta['status'] && `状态：${d.meta['status']}`,
-      d.meta['date'],
+      // 2026-09-25 → 2026年9月25日, as the pages write dates.
+      d.meta['date']?.replace(
+        /^(\d{4})-(\d{2})-(\d{2})$/,
+        (_, y: string, m: string, day: string) => `${y}年${Number(m)}月${Number(day)}日`,
+      ),
     ]
       .filter(Boolean)
       .join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';
-    appendExcerpt(excerpt, d.excerpt);
+    // Text nodes and <mark> only: nothing from the index is parsed as HTML.
+    for (const part of excerptAround(d.content, q)) {
+      if (part.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        excerpt.append(mark);
+      } else {
+        excerpt.append(part.text);
+      }
+    }
     li.append(link, meta, excerpt);
     return li;
   }

@@ -9,6 +9,7 @@ import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type Cha
 import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../lib/measures.ts';
 import { makeResolver } from '../lib/resolve.ts';
+import { firstSentence } from '../lib/format.ts';
 import { gitDates } from './git-dates.ts';
 import { CLOSED_STATUSES, deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
 
@@ -36,6 +37,8 @@ export interface MeasureView {
   updated?: CalendarDate;
   /** Posts about this measure, newest first. */
   posts: PostView[];
+  /** Current notices naming this measure. */
+  notices: NoticeView[];
 }
 
 export interface UnitRef {
@@ -96,8 +99,17 @@ export interface ColumnView {
 export interface NoticeView {
   id: string;
   title: string;
+  /** When it is shown (display window), Asia/Shanghai `YYYY-MM-DD HH:mm`: not the event's date. */
   start: string;
   end: string;
+  /** The day it was published: the first day of its display window. */
+  published: CalendarDate;
+  /** The date of the event it announces, when it has one. */
+  date?: CalendarDate;
+  /** The first sentence of its body, for the home and measure pages. */
+  lead: string;
+  /** Measures it concerns; their pages show it while it is current. */
+  measures: Link[];
   urgent: boolean;
   /** Preset ids the notice is for; empty for every screen. */
   screens: readonly string[];
@@ -150,8 +162,10 @@ export interface SiteModel {
   columns: ColumnView[];
   /** Notices not yet ended on the build date, soonest first. */
   notices: NoticeView[];
-  /** Every notice; the display screens check the time window themselves. */
+  /** Every notice, by start; the display screens check the time window themselves. */
   allNotices: NoticeView[];
+  /** Every notice, newest first: the /notices/ page. */
+  noticeArchive: NoticeView[];
   screens: ScreenView[];
   /** Open measures with a dated deadline, soonest (most overdue) first. */
   upcomingDeadlines: MeasureView[];
@@ -261,6 +275,7 @@ async function build(): Promise<SiteModel> {
         entry,
         records: recordsByMeasure.get(entry.id) ?? [],
         posts: postsByMeasure.get(entry.id) ?? [],
+        notices: [] as NoticeView[],
       };
     })
     .map((m) => {
@@ -320,18 +335,28 @@ async function build(): Promise<SiteModel> {
   // A notice is shown from the build date until its end; the display screens re-check the time themselves.
   const startOfToday = parseLocalDateTime(`${today} 00:00`)!;
   const allNotices: NoticeView[] = noticeEntries
-    .map((n) => ({
-      id: n.id,
-      title: n.data.title,
-      start: n.data.start,
-      end: n.data.end,
-      urgent: n.data.urgent ?? false,
-      screens: n.data.screens ?? [],
-      text: (n.body ?? '').replace(/[#*_`>]/g, '').trim(),
-      entry: n,
-    }))
+    .map((n) => {
+      const text = (n.body ?? '').replace(/[#*_`>]/g, '').trim();
+      const notice: NoticeView = {
+        id: n.id,
+        title: n.data.title,
+        start: n.data.start,
+        end: n.data.end,
+        published: n.data.start.slice(0, 10),
+        lead: firstSentence(text),
+        measures: (n.data.measures ?? []).map((id) => ({ id, title: measureTitles.get(id)! })),
+        urgent: n.data.urgent ?? false,
+        screens: n.data.screens ?? [],
+        text,
+        entry: n,
+      };
+      if (n.data.date) notice.date = n.data.date;
+      return notice;
+    })
     .sort((a, b) => (a.start < b.start ? -1 : 1));
   const notices = allNotices.filter((n) => parseLocalDateTime(n.end)! >= startOfToday);
+  const noticesByMeasure = groupInto((n) => n.measures.map((m) => m.id), notices);
+  for (const m of measures) m.notices = noticesByMeasure.get(m.id) ?? [];
 
   const upcomingDeadlines = measures
     .filter((m) => m.state.daysLeft !== undefined && !CLOSED_STATUSES.has(m.state.status))
@@ -368,6 +393,7 @@ async function build(): Promise<SiteModel> {
     columns,
     notices,
     allNotices,
+    noticeArchive: [...allNotices].reverse(),
     screens: screenEntries.map((s) => ({ id: s.id, data: s.data })).sort((a, b) => a.id.localeCompare(b.id)),
     upcomingDeadlines,
     ledger,

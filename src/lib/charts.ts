@@ -29,6 +29,8 @@ export interface ChartSpec {
   stacked: boolean;
   /** Category labels along the x axis. */
   labels: string[];
+  /** What the categories are, as the table's first column header: 状态, 月份, 单位… */
+  categoryLabel: string;
   series: ChartSeries[];
   /** A target from the plan, drawn as a dashed line. */
   target?: { value: number; label: string };
@@ -53,6 +55,7 @@ export function statusChart(summary: ProgressSummary, id = 'status', title = '�
     kind: 'bar',
     stacked: false,
     labels: [...STATUSES],
+    categoryLabel: '状态',
     series: [
       { label: '措施数', values: STATUSES.map((s) => summary.byStatus[s]), tone: 'doing', tones: STATUSES.map((s) => STATUS_TONES[s]) },
     ],
@@ -61,14 +64,16 @@ export function statusChart(summary: ProgressSummary, id = 'status', title = '�
   };
 }
 
+/** @example shareText(2, 3) // '3 项中已销号 2 项' */
 function shareText(closed: number, total: number): string {
-  return `${closed}/${total}`;
+  return `${total} 项中已销号 ${closed} 项`;
 }
 
 /** Status counts by group (area or unit), as stacked bars, with a sentence naming the best and the worst. */
 function statusByGroup(
   id: string,
   title: string,
+  categoryLabel: string,
   groups: readonly { label: string; name: string; states: readonly Pick<MeasureState, 'status'>[] }[],
 ): ChartSpec {
   const series = STATUSES.map((status) => ({
@@ -85,8 +90,8 @@ function statusByGroup(
   const summary =
     best && worst && best !== worst && best.share !== worst.share
       ? `已销号比例最高的是${best.label}（${shareText(best.closed, best.total)}），最低的是${worst.label}（${shareText(worst.closed, worst.total)}）。`
-      : `${groups.length} 组的已销号比例相同${best ? `（${shareText(best.closed, best.total)}）` : ''}。`;
-  return { id, title, kind: 'bar', stacked: true, labels: groups.map((g) => g.label), series, unit: '项', summary };
+      : `${groups.length} 组的已销号比例相同${best ? `，均为 ${Math.round(best.share * 100)}%` : ''}。`;
+  return { id, title, kind: 'bar', stacked: true, labels: groups.map((g) => g.label), categoryLabel, series, unit: '项', summary };
 }
 
 /** 各方面问题的整改进度: status by area. Labels are the plan's （一）…（五）. */
@@ -94,6 +99,7 @@ export function areaChart(areas: readonly { number: number; states: readonly Pic
   return statusByGroup(
     'areas',
     '各方面问题的整改进度',
+    '问题',
     areas.map((a) => ({ label: `（${chineseNumeral(a.number)}）`, name: `问题（${chineseNumeral(a.number)}）`, states: a.states })),
   );
 }
@@ -102,7 +108,8 @@ export function areaChart(areas: readonly { number: number; states: readonly Pic
 export function unitChart(units: readonly { name: string; states: readonly Pick<MeasureState, 'status'>[] }[]): ChartSpec {
   return statusByGroup(
     'units',
-    '各责任单位牵头措施的整改进度',
+    '各责任单位所负责措施的整改进度',
+    '单位',
     units.filter((u) => u.states.length > 0).map((u) => ({ label: u.name, name: u.name, states: u.states })),
   );
 }
@@ -151,6 +158,7 @@ export function burnDownChart(
     stacked: false,
     // Short labels along the axis (the summary and the CSV keep the year).
     labels: dates.map((d) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`),
+    categoryLabel: '日期',
     series: [{ label: '未销号措施', values: open, tone: 'open' }],
     unit: '项',
     summary:
@@ -176,6 +184,28 @@ export interface MetricObservation {
   value: number;
 }
 
+/** The table header over a metric's periods. */
+const PERIOD_LABELS: Record<MetricDefinition['period'], string> = { 月: '月份', 季: '季度', 年: '年份' };
+
+/**
+ * A figure with its unit as readers write it: no space before %, a space before a word.
+ * @example amountText(97.5, '%') // '97.5%'
+ * @example amountText(2, '次') // '2 次'
+ */
+export function amountText(value: number, unit: string): string {
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+/**
+ * A target in words: a rate of 100% is reached, not exceeded.
+ * @example targetText(100, '%') // '100%'
+ * @example targetText(2, '次') // '不少于 2 次'
+ */
+export function targetText(target: number, unit: string): string {
+  if (unit === '%' && target === 100) return '100%';
+  return `${unit === '%' ? '不低于' : '不少于'} ${amountText(target, unit)}`;
+}
+
 /**
  * One quantified obligation of the plan against its target: periods along the axis, one bar
  * per unit, the target as a line. The sentence counts the units meeting the target in the
@@ -196,16 +226,31 @@ export function metricChart(
     tone: `unit-${i}` as SeriesTone,
   }));
   const latest = periods.at(-1);
+  const { target } = metric;
   let summary: string;
   if (!latest) {
     summary = `${metric.name}：暂无数据。`;
   } else {
-    const latestValues = present.map((u) => ({ name: u.name, v: value.get(`${latest}|${u.id}`) })).filter((x) => x.v !== undefined);
-    if (metric.target === undefined) {
-      summary = `${metric.name}：${formatPeriod(latest)}${latestValues.map((x) => `${x.name} ${x.v} ${metric.unit}`).join('，')}（方案未定目标）。`;
+    const latestValues = present
+      .map((u) => ({ name: u.name, v: value.get(`${latest}|${u.id}`) }))
+      .filter((x): x is { name: string; v: number } => x.v !== undefined);
+    const when = formatPeriod(latest);
+    if (target === undefined) {
+      summary = `${metric.name}：${when}${latestValues.map((x) => `${x.name} ${amountText(x.v, metric.unit)}`).join('，')}（方案未定目标）。`;
+    } else if (latestValues.length === 1) {
+      const only = latestValues[0]!;
+      summary = `${metric.name}：${when}只有${only.name}报送了数据（${amountText(only.v, metric.unit)}），${only.v >= target ? '达到' : '未达到'}目标（${targetText(target, metric.unit)}）。`;
     } else {
-      const met = latestValues.filter((x) => x.v! >= metric.target!).length;
-      summary = `${metric.name}：${formatPeriod(latest)}有数据的 ${latestValues.length} 个单位中 ${met} 个达到目标（不少于 ${metric.target} ${metric.unit}）。`;
+      const missed = latestValues.filter((x) => x.v < target);
+      const met = latestValues.length - missed.length;
+      const goal = `目标（${targetText(target, metric.unit)}）`;
+      const head = `${metric.name}：${when}报送数据的 ${latestValues.length} 个单位`;
+      summary =
+        missed.length === 0
+          ? `${head}全部达到${goal}。`
+          : met === 0
+            ? `${head}都未达到${goal}。`
+            : `${head}中 ${met} 个达到${goal}，未达到的是${missed.map((x) => x.name).join('、')}。`;
     }
   }
   const spec: ChartSpec = {
@@ -214,11 +259,12 @@ export function metricChart(
     kind: 'bar',
     stacked: false,
     labels: periods.map(formatPeriod),
+    categoryLabel: PERIOD_LABELS[metric.period],
     series,
     unit: metric.unit,
     summary,
   };
-  if (metric.target !== undefined) spec.target = { value: metric.target, label: `目标：不少于 ${metric.target} ${metric.unit}` };
+  if (target !== undefined) spec.target = { value: target, label: `目标：${targetText(target, metric.unit)}` };
   return spec;
 }
 

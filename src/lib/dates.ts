@@ -131,3 +131,14 @@ export function formatDate(date: CalendarDate): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${y}年${m}月${d}日`;
 }
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * A date with its day of the week, as a notice or the next 党员活动日 is announced.
+ * @example formatDateWithWeekday('2026-12-04') // '2026年12月4日（星期五）'
+ */
+export function formatDateWithWeekday(date: CalendarDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${formatDate(date)}（星期${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
+}

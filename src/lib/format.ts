@@ -22,11 +22,11 @@ export function chineseNumeral(n: number): string {
 /**
  * A deadline in words.
  * @example deadlineText('2026-12-31') // '2026年12月31日'
- * @example deadlineText('长期') // '长期坚持'
+ * @example deadlineText('长期') // '长期' (not 长期坚持, which is a status)
  */
 export function deadlineText(deadline: Deadline): string {
   if (deadline === '待定') return '待定';
-  if (deadline === '长期') return '长期坚持';
+  if (deadline === '长期') return '长期';
   return formatDate(deadline);
 }
 
@@ -41,4 +41,16 @@ export function countdownText(state: Pick<MeasureState, 'daysLeft'>): string {
   if (daysLeft > 0) return `还剩 ${daysLeft} 天`;
   if (daysLeft === 0) return '今天到期';
   return `已逾期 ${-daysLeft} 天`;
+}
+
+/**
+ * The first sentence of a plain text, for a notice's line on the home page: up to the first
+ * 。！？ or line break, cut at `max` characters with an ellipsis.
+ * @example firstSentence('12月4日为党员活动日。各支部集中学习。') // '12月4日为党员活动日。'
+ */
+export function firstSentence(text: string, max = 60): string {
+  const trimmed = text.trim();
+  const end = trimmed.search(/[。！？!?]|\n/);
+  const sentence = (end === -1 ? trimmed : trimmed.slice(0, end + (trimmed[end] === '\n' ? 0 : 1))).trim();
+  return [...sentence].length > max ? `${[...sentence].slice(0, max - 1).join('')}…` : sentence;
 }

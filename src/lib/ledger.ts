@@ -46,6 +46,27 @@ export function ledgerRows(items: readonly LedgerInput[]): LedgerRow[] {
   }));
 }
 
+/** Rows of one problem, in the plan's order. */
+export interface LedgerGroup {
+  problem: string;
+  rows: LedgerRow[];
+}
+
+/**
+ * The rows grouped by problem, as a paper 台账 merges the problem cell over its measures.
+ * Consecutive rows of the same problem form a group (the rows come in the plan's order).
+ * @example ledgerGroups([{ problem: 'a' }, { problem: 'a' }, { problem: 'b' }] as LedgerRow[]).map((g) => g.rows.length) // [2, 1]
+ */
+export function ledgerGroups(rows: readonly LedgerRow[]): LedgerGroup[] {
+  const groups: LedgerGroup[] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    if (last && last.problem === row.problem) last.rows.push(row);
+    else groups.push({ problem: row.problem, rows: [row] });
+  }
+  return groups;
+}
+
 export const LEDGER_COLUMNS: readonly { key: keyof LedgerRow; label: string }[] = [
   { key: 'problem', label: '问题' },
   { key: 'measureId', label: '编号' },

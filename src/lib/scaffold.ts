@@ -34,8 +34,11 @@ export interface PostAnswers {
 
 export interface NoticeAnswers {
   title: string;
+  /** The event's own date, when the notice announces one. */
+  date?: string | undefined;
   start: string;
   end: string;
+  measures?: string[] | undefined;
   urgent?: boolean | undefined;
   body?: string | undefined;
 }
@@ -100,5 +103,16 @@ export function postMarkdown(a: PostAnswers): string {
 }
 
 export function noticeMarkdown(a: NoticeAnswers): string {
-  return markdown({ title: a.title, start: a.start, end: a.end, urgent: a.urgent || undefined }, a.body, '（请在这里写通知正文。）');
+  return markdown(
+    {
+      title: a.title,
+      date: a.date || undefined,
+      start: a.start,
+      end: a.end,
+      urgent: a.urgent || undefined,
+      measures: a.measures && a.measures.length > 0 ? a.measures : undefined,
+    },
+    a.body,
+    '（请在这里写通知正文。）',
+  );
 }

@@ -148,13 +148,19 @@ export function postSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
   });
 }
 
-/** 通知公告: a time-boxed announcement; urgent ones interrupt the display screens. */
+/**
+ * 通知公告: an announcement with a body and its own page. `start`–`end` is when it is shown
+ * (on the home page and the display screens; urgent ones interrupt the screens), not when the
+ * event happens: readers see the event's own `date` when it has one, never the display window.
+ */
 export const noticeSchema = strict({
   title: text('通知标题，例如：12月党员活动日安排'),
+  date: calendarDate('通知所说事项本身的日期（如活动当天），格式 YYYY-MM-DD，例如 2026-12-04；没有具体日期时省略').optional(),
   start: localDateTime('开始时间（北京时间），格式 YYYY-MM-DD HH:mm，例如 2026-12-01 08:00'),
   end: localDateTime('结束时间（北京时间），格式 YYYY-MM-DD HH:mm，晚于开始时间，例如 2026-12-04 18:00'),
   urgent: z.boolean(hint('是否紧急（紧急通知会打断显示屏轮播）：true 或 false')).optional(),
   screens: z.array(screenRef, hint('只在这些显示屏上展示，省略则全部显示屏，例如 [tv-1080p]')).optional(),
+  measures: z.array(measureRef, hint('相关措施编号列表，通知会显示在这些措施的页面上，例如 [3-1]')).optional(),
 });
 
 export const SLIDE_KINDS = ['requirements', 'overall', 'areas', 'branches', 'posts', 'dates', 'qr'] as const;

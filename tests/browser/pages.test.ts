@@ -66,7 +66,11 @@ describe('with JavaScript off', () => {
       const seen = await page.evaluate(() => ({
         h1: document.querySelector('h1')?.textContent ?? '',
         main: document.querySelector('main')?.textContent?.length ?? 0,
-        tables: [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().height),
+        // A long chart table folds behind its <summary>, which must then be there to open it.
+        tables: [...document.querySelectorAll('table')].map((t) => {
+          const folded = t.closest('details:not([open])');
+          return (folded ? folded.querySelector('summary')! : t).getBoundingClientRect().height;
+        }),
         asOf: document.body.innerText.includes('数据截至'),
       }));
       expect(seen.h1, path).not.toBe('');
@@ -92,6 +96,148 @@ describe('with JavaScript off', () => {
     expect(large).toBeGreaterThan(medium);
     expect(small).toBeLessThan(medium);
     expect(small).toBeGreaterThanOrEqual(16);
+    await context.close();
+  });
+});
+
+describe('text size', () => {
+  const size = (page: import('playwright-core').Page) =>
+    page.evaluate(() => Number.parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize));
+
+  it('is remembered across pages and visits, and is in place at first paint', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/measures/1-1/`);
+    const medium = await size(page);
+    await page.click('label[for="text-size-large"]');
+    const large = await size(page);
+    expect(large).toBeGreaterThan(medium);
+    await page.goto(`${h.url}/ledger/`);
+    // Checked by the inline script before the page is painted: the radio is checked on arrival.
+    expect(await page.isChecked('#text-size-large')).toBe(true);
+    const later = await context.newPage();
+    await later.goto(`${h.url}/measures/1-1/`);
+    expect(await size(later)).toBe(large);
+    await later.click('label[for="text-size-medium"]');
+    await later.goto(`${h.url}/`);
+    expect(await later.isChecked('#text-size-medium')).toBe(true);
+    await context.close();
+  });
+
+  it('ignores a stored value it does not know, and works where storage throws', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    await context.addInitScript(() => {
+      if (location.search.includes('broken'))
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new Error('storage off');
+          },
+        });
+      else localStorage.setItem('text-size', 'huge');
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${h.url}/measures/1-1/`);
+    expect(await page.isChecked('#text-size-medium')).toBe(true);
+    await page.goto(`${h.url}/measures/1-1/?broken`);
+    await page.click('label[for="text-size-large"]');
+    expect(await page.isChecked('#text-size-large')).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the phone layout', () => {
+  it('answers on the home page’s first screen: the status line, the current notice and three newest records, under a header of at most a quarter of the screen', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/`);
+    const seen = await page.evaluate(() => {
+      const bottom = (el: Element | null) => (el ? el.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY);
+      return {
+        header: bottom(document.querySelector('header')),
+        status: bottom(document.querySelector('.status-line')),
+        notice: bottom(document.querySelector('#notices')?.closest('section')?.querySelector('li') ?? null),
+        hasNotice: Boolean(document.querySelector('#notices')),
+        records: [...document.querySelectorAll('#recent ~ ol li')].slice(0, 3).map((li) => li.getBoundingClientRect().bottom),
+        charts: [...document.querySelectorAll('figure.chart')].map((f) => f.getBoundingClientRect().top),
+      };
+    });
+    expect(seen.header).toBeLessThanOrEqual(PHONE.height / 4);
+    expect(seen.status).toBeLessThanOrEqual(PHONE.height);
+    if (seen.hasNotice) expect(seen.notice).toBeLessThanOrEqual(PHONE.height);
+    expect(seen.records).toHaveLength(3);
+    for (const bottom of seen.records) expect(bottom).toBeLessThanOrEqual(PHONE.height);
+    for (const top of seen.charts) expect(top).toBeGreaterThan(PHONE.height);
+    await context.close();
+  });
+
+  it('opens the menu in one tap, without JavaScript', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/measures/1-1/`);
+    expect(await page.isVisible('nav[aria-label="主导航"] a[href="/ledger/"]')).toBe(false);
+    await page.click('.menu summary');
+    await page.click('nav[aria-label="主导航"] a[href="/ledger/"]');
+    await page.waitForURL(/\/ledger\/$/);
+    await context.close();
+  });
+
+  it('gives every link and control of the header and footer a tap target of at least 44 px', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    for (const path of ['/', '/measures/3-1/']) {
+      await page.goto(h.url + path);
+      await page.click('.menu summary');
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('header a, header summary, header label, footer a')]
+          .map((el) => ({ text: el.textContent!.trim(), height: el.getBoundingClientRect().height }))
+          .filter((t) => t.height < 44),
+      );
+      expect(small, path).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it('never breaks a date or a unit’s name inside a chart table, and shows a cue when a table is wider than the screen', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/stats/`);
+    const seen = await page.evaluate(() => {
+      const lineHeight = (el: Element) => Number.parseFloat(getComputedStyle(el).lineHeight);
+      const cells = [...document.querySelectorAll('figure.chart th')].filter((c) => c.getBoundingClientRect().height > 0);
+      return {
+        wrapped: cells
+          .filter((c) => (c as HTMLElement).offsetHeight - 2 * Number.parseFloat(getComputedStyle(c).paddingTop) > lineHeight(c) * 1.5)
+          .map((c) => c.textContent),
+        wide: [...document.querySelectorAll('figure.chart .table-scroll')]
+          .filter((s) => s.scrollWidth > s.clientWidth)
+          .map((s) => getComputedStyle(s.nextElementSibling!).display),
+      };
+    });
+    expect(seen.wrapped).toEqual([]);
+    expect(seen.wide.length).toBeGreaterThan(0);
+    // Every table that scrolls sideways says so in words on a phone.
+    expect(new Set(seen.wide)).toEqual(new Set(['block']));
+    await context.close();
+  });
+
+  it('uses the width of a desktop window for the ledger, grouped by problem', async () => {
+    const context = await h.browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/ledger/`);
+    const seen = await page.evaluate(() => ({
+      table: document.querySelector('table')!.getBoundingClientRect().width,
+      scrolls: (() => {
+        const s = document.querySelector('.table-scroll')!;
+        return s.scrollWidth > s.clientWidth;
+      })(),
+      page: document.documentElement.scrollWidth,
+    }));
+    expect(seen.table).toBeGreaterThan(1000);
+    expect(seen.scrolls).toBe(false);
+    expect(seen.page).toBeLessThanOrEqual(1280);
     await context.close();
   });
 });
@@ -146,10 +292,30 @@ describe('charts', () => {
       );
       for (const share of filled) expect(share, path).toBeGreaterThan(0.01);
       const tables = await page.evaluate(() =>
-        [...document.querySelectorAll('figure.chart table')].map((t) => t.getBoundingClientRect().height),
+        [...document.querySelectorAll('figure.chart table')].map(
+          (t) => (t.closest('details:not([open])')?.querySelector('summary') ?? t).getBoundingClientRect().height,
+        ),
       );
       for (const height of tables) expect(height, path).toBeGreaterThan(0);
     }
+    await context.close();
+  });
+
+  it('fetch chart.js only when a chart nears the screen', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${h.url}/measures/3-1/`, { waitUntil: 'networkidle' });
+    const top = await page.evaluate(() => document.querySelector('progress-chart')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(PHONE.height + 150);
+    // The element's definition only.
+    expect(scripts).toHaveLength(1);
+    await page.locator('progress-chart').first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('progress-chart')!.hasAttribute('data-drawn'));
+    expect(scripts).toHaveLength(2);
     await context.close();
   });
 
@@ -159,7 +325,9 @@ describe('charts', () => {
     await page.goto(`${h.url}/stats/`);
     const state = await page.evaluate(() => ({
       charts: [...new Set([...document.querySelectorAll('progress-chart')].map((el) => getComputedStyle(el).display))],
-      tables: [...document.querySelectorAll('figure.chart table')].every((t) => t.getBoundingClientRect().height > 0),
+      tables: [...document.querySelectorAll('figure.chart table')].every(
+        (t) => (t.closest('details:not([open])')?.querySelector('summary') ?? t).getBoundingClientRect().height > 0,
+      ),
     }));
     expect(state).toEqual({ charts: ['none'], tables: true });
     await context.close();

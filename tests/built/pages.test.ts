@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
 import { statusChangesByMeasure } from '../../src/lib/measures.ts';
 import { deriveMeasureState } from '../../src/lib/status.ts';
+import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -70,11 +71,12 @@ describe('the built site', () => {
     expect(titles.size).toBe(pages.length);
   });
 
-  it('renders the MDX post with the project components and no script', () => {
+  it('renders the MDX post with the project components and no script beyond the text-size one', () => {
     const html = read('posts/2026-10-22-xuanchuanlan/index.html');
     expect(html).toContain('<aside class="callout" aria-label="方案原文"');
     expect(html).toMatch(/<a href="\/measures\/5-2\/">措施 5-2「坚持直观引导、入脑入心」<\/a>/);
-    expect(html).not.toMatch(/<script/);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain(`<script>${TEXT_SIZE_SCRIPT}</script>`);
   });
 
   it('serves the post cover as optimised images with width and height', () => {

@@ -2,6 +2,7 @@
  * The built site as a whole: every page's head, every internal link and anchor, the ledger CSV,
  * the RSS feed, the sitemap, and the page-weight budget of the HTML itself.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +12,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
 import { compareMeasureIds } from '../../src/lib/measures.ts';
+import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { DIST, fileFor, htmlPages, readPage, requireDist } from '../helpers/dist.ts';
 
@@ -23,6 +25,7 @@ describe('every page', () => {
   it('covers every template', () => {
     for (const path of [
       '/',
+      '/notices/',
       '/plan/',
       '/areas/',
       '/areas/1/',
@@ -57,24 +60,34 @@ describe('every page', () => {
     }
   });
 
-  it('ships JavaScript only where a chart is drawn or on the search page, and loads nothing from another origin', () => {
+  it('ships no JavaScript file where no chart is drawn and no search runs, and loads nothing from another origin', () => {
     for (const path of pages) {
       const doc = readPage(path);
       const interactive = doc.querySelectorAll('progress-chart, site-search, kiosk-screen').length;
       const scripts = doc.querySelectorAll('script');
-      if (interactive === 0) expect(scripts, path).toHaveLength(0);
-      // A display screen runs its own script besides the chart's.
-      else if (doc.querySelector('kiosk-screen'))
-        expect(new Set(scripts.map((s) => s.getAttribute('type'))), path).toEqual(new Set(['module']));
-      else
+      // Every reading page carries the text-size script inline, and nothing else unless it draws or searches.
+      const inline = scripts.filter((s) => !s.getAttribute('src') && s.getAttribute('type') !== 'module');
+      if (!path.startsWith('/kiosk/'))
         expect(
-          scripts.map((s) => s.getAttribute('type')),
+          inline.map((s) => s.text),
           path,
-        ).toEqual(['module']);
+        ).toEqual([TEXT_SIZE_SCRIPT]);
+      const modules = scripts.filter((s) => s.getAttribute('type') === 'module');
+      if (interactive === 0) expect(modules, path).toHaveLength(0);
+      else expect(modules.length, path).toBeGreaterThan(0);
       for (const el of doc.querySelectorAll('[src], link[href]')) {
         const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
         expect(url.startsWith('http') && !url.startsWith('http://localhost'), `${path} loads ${url}`).toBe(false);
       }
+    }
+  });
+
+  it('allows the text-size script by its hash, computed over the exact text the page carries, within 1 KB', () => {
+    const hash = `sha256-${createHash('sha256').update(TEXT_SIZE_SCRIPT, 'utf8').digest('base64')}`;
+    expect(Buffer.byteLength(TEXT_SIZE_SCRIPT)).toBeLessThanOrEqual(1024);
+    for (const path of pages.filter((p) => !p.startsWith('/kiosk/'))) {
+      const csp = readPage(path).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      expect(csp, path).toContain(`'${hash}'`);
     }
   });
 
@@ -91,7 +104,7 @@ describe('every page', () => {
     for (const path of pages) {
       const text = readPage(path).text;
       expect(text, path).toMatch(/数据截至 \d{4}年\d{1,2}月\d{1,2}日/);
-      expect(text, path).toContain('本站目前展示的是演示数据');
+      expect(text, path).toMatch(/本站\S{0,6}演示数据/);
     }
   });
 });
@@ -143,8 +156,13 @@ describe('downloads and feeds', () => {
     const page = readPage('/ledger/');
     for (const row of rows) {
       const tr = page.querySelector(`#ledger-${row['编号']}`)!;
+      // The problem is written once per group, in the merged cell heading its <tbody>.
       const cells = tr.querySelectorAll('td').map((td) => td.text.trim());
-      expect(cells.slice(0, 10)).toEqual(Object.values(row).slice(0, 10));
+      expect(cells).toEqual(Object.values(row).slice(1, 10));
+      const group = tr.parentNode!;
+      const problem = group.querySelector('th[scope="rowgroup"]')!;
+      expect(problem.text.trim()).toBe(row['问题']);
+      expect(Number(problem.getAttribute('rowspan'))).toBe(group.querySelectorAll('tr').length);
     }
   });
 
@@ -205,7 +223,7 @@ describe('the search index', () => {
     expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
   });
 
-  it('holds the reading pages only: measures, areas, units, records, posts, the plan and the ledger', () => {
+  it('holds the reading pages only: measures, areas, units, records, posts, notices, the plan and the ledger', () => {
     const indexed = htmlPages().filter((p) => readPage(p).querySelector('[data-pagefind-body]'));
     const expected = [
       '/plan/',
@@ -215,6 +233,7 @@ describe('the search index', () => {
       ...content.units.map((u) => `/units/${u.id}/`),
       ...content.updates.map((u) => `/updates/${u.id}/`),
       ...content.posts.map((p) => `/posts/${p.id}/`),
+      ...content.notices.map((n) => `/notices/${n.id}/`),
     ];
     expect(indexed.sort()).toEqual(expected.sort());
     const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {

@@ -74,6 +74,26 @@ describe('npm run new', () => {
     expect(errorsIn('src/content/notices/2026-12-28-notice.md')).toEqual([]);
   });
 
+  it('writes a notice with the event’s own date and the measures it concerns', () => {
+    const run = scaffold(
+      'notice',
+      '--title',
+      '2月党员活动日安排',
+      '--date',
+      '2027-02-05',
+      '--start',
+      '2027-01-25 08:00',
+      '--end',
+      '2027-02-05 18:00',
+      '--measures',
+      '3-1',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const file = 'src/content/notices/2027-01-25-notice.md';
+    expect(readFileSync(join(root, file), 'utf8')).toMatch(/^date: 2027-02-05$/m);
+    expect(errorsIn(file)).toEqual([]);
+  });
+
   it('refuses a bad answer with the checker’s Chinese message and writes nothing', () => {
     const before = readdirSync(join(root, 'src/content/updates')).length;
     const run = scaffold('record', '--measures', '9-9', '--units', 'x-cun', '--title', '错误的记录');

@@ -54,16 +54,45 @@ describe('recall suite', () => {
 });
 
 describe('the search page', () => {
-  it('takes a query typed in the header of any page and shows the expected result', async () => {
+  it('is one tap from the header of any page, loads Pagefind only on the first query, and shows results on the first screen', async () => {
     const page = await h.browser.newPage({ viewport: PHONE });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${h.url}/measures/1-1/`);
-    await page.fill('#site-search-q', '党费');
-    await page.press('#site-search-q', 'Enter');
-    await page.waitForURL(/\/search\/\?q=/);
+    await page.click('header a[href="/search/"]');
+    await page.waitForURL(/\/search\/$/);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.fill('#search-q', '党费');
+    await page.press('#search-q', 'Enter');
     await page.waitForSelector('[data-results] li');
+    expect(requested.filter((p) => p.startsWith('/pagefind/')).length).toBeGreaterThan(0);
+    expect(page.url()).toContain(`?q=${encodeURIComponent('党费')}`);
     const first = await page.$$eval('[data-results] li a.title', (as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
     expect(first).toContain('/measures/4-3/');
-    expect(await page.textContent('[data-status]')).toMatch(/^找到 \d+ 条与“党费”相关的结果/);
+    expect(await page.textContent('[data-status]')).toMatch(/^找到 \d+ 条包含“党费”的结果/);
+    const top = await page.evaluate(() => document.querySelector('[data-results] li')!.getBoundingClientRect().top);
+    expect(top).toBeLessThan(PHONE.height);
+    await page.close();
+  });
+
+  it('counts only the pages that contain the query, lists loose matches after them, and marks whole terms only', async () => {
+    const page = await h.browser.newPage({ viewport: PHONE });
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent('三会一课')}`);
+    await page.waitForSelector('[data-results] li');
+    const seen = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('[data-results] li')];
+      const divider = items.findIndex((li) => li.classList.contains('divider'));
+      const exact = divider < 0 ? items : items.slice(0, divider);
+      return {
+        status: document.querySelector('[data-status]')!.textContent!,
+        exact: exact.length,
+        marks: [...document.querySelectorAll('[data-results] mark')].map((m) => m.textContent),
+      };
+    });
+    expect(seen.status).toContain(`找到 ${seen.exact} 条包含“三会一课”的结果`);
+    expect(seen.marks.length).toBeGreaterThan(0);
+    expect(new Set(seen.marks)).toEqual(new Set(['三会一课']));
     await page.close();
   });
 
@@ -74,6 +103,9 @@ describe('the search page', () => {
     const count = async () => Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]')) ?? '')?.[1]);
     const all = await count();
     await page.waitForSelector('select[data-filter="类型"] option[value="措施"]', { state: 'attached' });
+    // The filters are folded away so the results start on the first screen: one tap opens them.
+    expect(await page.isVisible('select[data-filter="类型"]')).toBe(false);
+    await page.click('[data-filters] summary');
     await page.selectOption('select[data-filter="类型"]', '措施');
     await page.waitForFunction((n) => !document.querySelector('[data-status]')!.textContent!.includes(`找到 ${n} 条`), all);
     const measures = await count();

@@ -42,10 +42,21 @@ describe('gitDates', () => {
   run(dir, ['add', '.']);
   run(dir, ['commit', '-qm', 'third'], '2026-11-20T02:00:00Z');
 
-  it('gives each content file the date of its last commit, in Shanghai time', () => {
+  it('gives each content file the date of its last modifying commit, in Shanghai time', () => {
     const { dates, unavailable } = gitDates(dir);
     expect(unavailable).toBeUndefined();
-    expect(Object.fromEntries(dates)).toEqual({ 'src/content/measures/1-1.md': '2026-09-02', 'src/content/measures/1-2.md': '2026-10-15' });
+    expect(dates.get('src/content/measures/1-2.md')).toBe('2026-10-15');
+  });
+
+  it('gives no date to a file only added, never changed since (the day the repository was set up is not news)', () => {
+    expect(gitDates(dir).dates.has('src/content/measures/1-1.md')).toBe(false);
+  });
+
+  it('dates a change in Shanghai time', () => {
+    writeFileSync(join(dir, 'src/content/measures/1-1.md'), 'a changed');
+    // 23:30 UTC on 1 Nov is 07:30 on 2 Nov in Shanghai.
+    run(dir, ['commit', '-qam', 'fourth'], '2026-11-01T23:30:00Z');
+    expect(gitDates(dir).dates.get('src/content/measures/1-1.md')).toBe('2026-11-02');
   });
 
   it('gives no dates, and says why, in a shallow clone', () => {

@@ -65,17 +65,44 @@ describe('entry ids and patterns', () => {
   });
 });
 
-describe('preferExactPhrase', () => {
-  it('moves results containing the query as typed first and keeps the order otherwise', async () => {
-    const { preferExactPhrase } = await import('../../src/lib/search.ts');
-    const results = [{ content: '各党支部 在' }, { content: '甲：在各党支部开展' }, { content: '乙' }, { content: '丙 在各 党支部' }];
-    expect(preferExactPhrase(results, '在各党支部').map((r) => r.content)).toEqual([
-      '甲：在各党支部开展',
-      '丙 在各 党支部',
-      '各党支部 在',
-      '乙',
+describe('containsAllTerms', () => {
+  it('counts a page only when every term stands in it as typed, spaces in the page ignored', async () => {
+    const { containsAllTerms } = await import('../../src/lib/search.ts');
+    expect(containsAllTerms('甲：在各党支部开展', '在各党支部')).toBe(true);
+    expect(containsAllTerms('丙 在各 党支部', '在各党支部')).toBe(true);
+    // Pagefind finds this page by some of the characters; it does not contain the phrase.
+    expect(containsAllTerms('各党支部 在', '在各党支部')).toBe(false);
+    expect(containsAllTerms('党费按月交纳，三会一课', '党费 三会一课')).toBe(true);
+    expect(containsAllTerms('党费按月交纳', '党费 三会一课')).toBe(false);
+    expect(containsAllTerms('任何内容', '  ')).toBe(false);
+  });
+});
+
+describe('excerptAround', () => {
+  const text = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+  it('cuts the text around the first whole term and marks every whole term in it', async () => {
+    const { excerptAround } = await import('../../src/lib/search.ts');
+    const content = '第一部分的很长的开头文字。严格落实“三会一课”等基本制度，三会一课每月开展。后面还有很多别的内容';
+    expect(text(excerptAround(content, '三会一课', 24))).toBe('…。严格落实“[三会一课]”等基本制度，[三会一课]每月开…');
+  });
+  it('never marks single characters of a longer query, nor single-character terms beside longer ones', async () => {
+    const { excerptAround } = await import('../../src/lib/search.ts');
+    // The page shares 会 and 课 with the query but not the word: no mark at all, the start of the text.
+    expect(text(excerptAround('召开党员大会，上党课。', '三会一课', 40))).toBe('召开党员大会，上党课。');
+    expect(text(excerptAround('党费和党课', '党 党课', 40))).toBe('党费和[党课]');
+    expect(text(excerptAround('交纳党费', '费', 40))).toBe('交纳党[费]');
+  });
+  it('leaves out the status badges’ shape icons', async () => {
+    const { excerptAround } = await import('../../src/lib/search.ts');
+    expect(text(excerptAround('状态 ◐推进中 ▲逾期 党费', '党费', 40))).toBe('状态 推进中 逾期 [党费]');
+  });
+  it('keeps the page text as text, whatever it holds', async () => {
+    const { excerptAround } = await import('../../src/lib/search.ts');
+    expect(excerptAround('<b>党费</b>', '党费', 40)).toEqual([
+      { text: '<b>', mark: false },
+      { text: '党费', mark: true },
+      { text: '</b>', mark: false },
     ]);
-    expect(preferExactPhrase(results, ' ')).toEqual(results);
   });
 });
 
