@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject, formatReport } from '../src/checker/index.ts';
 import { buildDate, formatDate, isCalendarDate } from '../src/lib/dates.ts';
-import { reportFromContent } from '../src/lib/report/adapter.ts';
+import { reportFromContent, reportSourceOf } from '../src/lib/report/adapter.ts';
 import { reportDocx } from '../src/lib/report/docx.ts';
 import { reportMarkdown } from '../src/lib/report/markdown.ts';
 
@@ -38,17 +38,7 @@ const root = resolve(values.root ?? '.');
 const result = checkProject(root, { today });
 if (result.errors > 0) fail(`${formatReport(result)}\n内容有错误，未生成报告。`);
 const { content } = result;
-const report = reportFromContent(
-  {
-    settings: content.settings[0]!.data,
-    plan: content.plan[0]!.data,
-    areas: content.areas,
-    measures: content.measures,
-    units: content.units,
-    updates: content.updates,
-  },
-  asOf,
-);
+const report = reportFromContent(reportSourceOf(content), asOf);
 
 const out = resolve(values.out ?? 'reports');
 mkdirSync(out, { recursive: true });
@@ -59,5 +49,5 @@ const { totals } = report;
 console.log(
   `已生成截至${formatDate(asOf)}的整改进展情况报告：共 ${totals.total} 项，已完成 ${totals.byStatus['已完成']} 项、推进中 ${totals.byStatus['推进中']} 项、` +
     `长期坚持 ${totals.byStatus['长期坚持']} 项、未启动 ${totals.byStatus['未启动']} 项，其中逾期 ${totals.overdue} 项。\n  ${base}.docx\n  ${base}.md\n` +
-    `标有“【待填写】”的地方（导语、主送机关、工作情况和下一步打算）请党建办补写后再报送。`,
+    `标有“【待填写】”的地方（导语、主送机关、工作情况和下一步打算）请补写后再报送。`,
 );

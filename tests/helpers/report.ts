@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkProject } from '../../src/checker/index.ts';
 import type { LoadedContent } from '../../src/checker/load.ts';
-import { reportFromContent, type ReportSource } from '../../src/lib/report/adapter.ts';
+import { reportFromContent, reportSourceOf } from '../../src/lib/report/adapter.ts';
 import type { ProgressReport } from '../../src/lib/report/model.ts';
 import { FIXTURE_TODAY, listFiles, PROJECT_ROOT, VALID_FIXTURE } from './fixtures.ts';
 
@@ -23,17 +23,6 @@ export function reportContent(): LoadedContent {
   return result.content;
 }
 
-export function sourceOf(content: LoadedContent): ReportSource {
-  return {
-    settings: content.settings[0]!.data,
-    plan: content.plan[0]!.data,
-    areas: content.areas,
-    measures: content.measures,
-    units: content.units,
-    updates: content.updates,
-  };
-}
-
 export function fixtureReport(asOf: string): ProgressReport {
-  return reportFromContent(sourceOf(reportContent()), asOf);
+  return reportFromContent(reportSourceOf(reportContent()), asOf);
 }

@@ -29,6 +29,25 @@ export interface ReportSource {
   updates: readonly { id: string; data: Omit<StatusRecord, 'id'> }[];
 }
 
+/** Collections as a loader hands them over: one settings and one plan entry, then lists of entries. */
+export interface LoadedCollections {
+  settings: readonly { data: ReportSource['settings'] }[];
+  plan: readonly { data: ReportSource['plan'] }[];
+  areas: ReportSource['areas'];
+  measures: ReportSource['measures'];
+  units: ReportSource['units'];
+  updates: ReportSource['updates'];
+}
+
+/**
+ * The report's source from the checker's loaded content (the CLI and the tests read content that
+ * way); the checker guarantees exactly one settings and one plan entry before this is called.
+ */
+export function reportSourceOf(content: LoadedCollections): ReportSource {
+  const { settings, plan, areas, measures, units, updates } = content;
+  return { settings: settings[0]!.data, plan: plan[0]!.data, areas, measures, units, updates };
+}
+
 /** Newest first; same-day records by id, as the site lists them. */
 const newestFirst = (a: { id: string; date: string }, b: { id: string; date: string }) =>
   a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
