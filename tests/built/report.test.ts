@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_COLUMNS } from '../../src/lib/ledger.ts';
+import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
 import { REPORT_HEADINGS } from '../../src/lib/report/blocks.ts';
 import { DIST, readPage, requireDist } from '../helpers/dist.ts';
 
@@ -52,9 +53,13 @@ describe('/report/', () => {
     ).toEqual([...REPORT_HEADINGS]);
   });
 
-  it('is linked from the ledger page and not from the footer, and runs no script', () => {
+  it('is linked from the ledger page and not from the footer, and runs no script but the text-size one', () => {
     expect(readPage('/ledger/').querySelectorAll('main a[href="/report/"]')).toHaveLength(1);
     expect(readPage('/').querySelectorAll('footer a[href="/report/"]')).toHaveLength(0);
-    expect(page().querySelectorAll('script')).toHaveLength(0);
+    expect(
+      page()
+        .querySelectorAll('script')
+        .map((s) => s.text),
+    ).toEqual([TEXT_SIZE_SCRIPT]);
   });
 });
