@@ -377,14 +377,32 @@ function smallestFont(root: HTMLElement): number {
 }
 
 /**
- * Whether a slide shows all its visible content: nothing spills past the slide, and no box of
- * text holds more than it shows (the same rule the browser tests hold every slide to).
+ * Whether a slide shows all its visible content: nothing spills past the slide, no box of text
+ * holds more than it shows, and every line of text lies inside the slide (the same rules the
+ * browser tests hold every slide to).
  */
 function fitsOnScreen(slide: HTMLElement): boolean {
   if (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth) return false;
   for (const el of slide.querySelectorAll<HTMLElement>('p, li, dt, dd, h2, h3, span, strong')) {
     if (el.clientWidth === 0 || el.classList.contains('off')) continue;
     if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) return false;
+  }
+  // Every line of text by its own box, so that a line hidden by a clipping box around it (whose
+  // own size says nothing) counts too. A glyph box may stand out of its line box by the
+  // half-leading when line-height is below the font's content height; that much is allowed.
+  const room = slide.getBoundingClientRect();
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim()) continue;
+    const lineHeight = Number.parseFloat(getComputedStyle(node.parentElement!).lineHeight);
+    range.selectNodeContents(node);
+    for (const line of range.getClientRects()) {
+      if (line.width === 0) continue;
+      const slack = Number.isFinite(lineHeight) ? Math.max(0, (line.height - lineHeight) / 2) + 0.5 : 0.5;
+      if (line.top < room.top - slack || line.bottom > room.bottom + slack || line.left < room.left - 0.5 || line.right > room.right + 0.5)
+        return false;
+    }
   }
   return true;
 }
