@@ -40,9 +40,12 @@ interface KioskConfig {
   notices: KioskNotice[];
 }
 
-/** How a slide fits the screen at one screen size: its text scale and where its pages start. */
+/**
+ * How a slide fits the screen: its text scale and where its pages start, good for one layout
+ * (the stage's size and the text as it stood when measured).
+ */
 interface SlideFit {
-  size: string;
+  layout: string;
   scale: number;
   pages: number[];
 }
@@ -72,6 +75,8 @@ export class KioskScreen extends HTMLElement {
   #timer: ReturnType<typeof setInterval> | undefined;
   #held: string | null = null;
   #checking = false;
+  /** Counts changes to the slides' text (countdowns, fonts): a fit measured before one is stale. */
+  #textVersion = 0;
 
   connectedCallback(): void {
     this.#config = JSON.parse(this.dataset['config'] ?? '{}') as KioskConfig;
@@ -83,8 +88,12 @@ export class KioskScreen extends HTMLElement {
     this.#held = params.get('slide');
     this.#loadedAt = Date.now();
     this.#lastVersionCheck = this.#loadedAt;
-    // The footer's clock first: its text may wrap the footer and take room from the slides.
+    // The footer's clock and the countdowns first: the page was built with the build date's
+    // countdowns, and the text the screen's own clock writes is what must fit.
     this.#updateClock(this.#loadedAt);
+    this.#lastCountdown = this.#loadedAt;
+    this.#updateCountdowns(localClock(this.#loadedAt).date);
+    document.fonts.addEventListener('loadingdone', this.#onFontsLoaded);
     const held = this.#held ? this.#slides.get(this.#held) : undefined;
     if (held) this.#show(held, Math.max(0, Number(params.get('page') ?? 1) - 1));
     else {
@@ -104,6 +113,7 @@ export class KioskScreen extends HTMLElement {
   disconnectedCallback(): void {
     clearInterval(this.#timer);
     document.removeEventListener('visibilitychange', this.#onVisible);
+    document.fonts.removeEventListener('loadingdone', this.#onFontsLoaded);
   }
 
   /** Number of slides shown since the page loaded (for the memory benchmark). */
@@ -145,9 +155,9 @@ export class KioskScreen extends HTMLElement {
   }
 
   #fit(slide: HTMLElement): SlideFit {
-    const size = this.#stageSize();
+    const layout = this.#layout();
     const known = this.#fits.get(slide);
-    if (known?.size === size) return known;
+    if (known?.layout === layout) return known;
     const pieces = [...slide.querySelectorAll<HTMLElement>('[data-piece]')];
     const setScale = (scale: number) => slide.style.setProperty('--fit', String(scale));
     const showRange = (from: number, to: number) => pieces.forEach((p, i) => p.classList.toggle('off', i < from || i >= to));
@@ -168,15 +178,18 @@ export class KioskScreen extends HTMLElement {
       scale = largest();
     }
     let fit: SlideFit;
-    if (scale !== undefined) fit = { size, scale, pages: [0] };
+    if (scale !== undefined) fit = { layout, scale, pages: [0] };
     else {
-      // Too much even at the smallest readable size: continue on further pages.
+      // Too much even at the smallest readable size: continue on further pages. Measured with
+      // the widest page number the heading can get, which may wrap it.
       setScale(min);
+      const label = slide.querySelector('[data-page-no]');
+      if (label) label.textContent = `${pieces.length}/${pieces.length}`;
       const pages = pageStarts(pieces.length, (from, to) => {
         showRange(from, to);
         return fitsOnScreen(slide);
       });
-      fit = { size, scale: min, pages: pages.length > 0 ? pages : [0] };
+      fit = { layout, scale: min, pages: pages.length > 0 ? pages : [0] };
     }
     setScale(fit.scale);
     this.#fits.set(slide, fit);
@@ -197,18 +210,23 @@ export class KioskScreen extends HTMLElement {
     this.querySelector('[data-clock]')!.textContent = `${formatDate(clock.date)} ${clock.time}`;
   }
 
-  /** The room the slides have: a fit is good for as long as it stays the same. */
-  #stageSize(): string {
+  /** The room the slides have and their text: a fit is good for as long as both stay the same. */
+  #layout(): string {
     const stage = this.#current.parentElement!;
-    return `${stage.clientWidth}x${stage.clientHeight}`;
+    return `${stage.clientWidth}x${stage.clientHeight}#${this.#textVersion}`;
   }
 
   #tick(): void {
     const now = Date.now();
     const clock = localClock(now);
     this.#updateClock(now);
-    // The room changed (window resized, footer rewrapped): fit the slide on screen again.
-    if (this.#fits.get(this.#current)?.size !== this.#stageSize()) this.#show(this.#current, this.#page, false);
+    if (now - this.#lastCountdown >= COUNTDOWN_EVERY_MS) {
+      this.#lastCountdown = now;
+      this.#updateCountdowns(clock.date);
+    }
+    // The room or the text changed (window resized, footer rewrapped, a countdown grew at
+    // midnight): fit the slide on screen again.
+    if (this.#fits.get(this.#current)?.layout !== this.#layout()) this.#show(this.#current, this.#page, false);
 
     const night = isNight(clock.time, this.#config.night ?? undefined);
     if (night) this.dataset['night'] = this.#config.night!.mode;
@@ -221,11 +239,6 @@ export class KioskScreen extends HTMLElement {
       this.#burnInStep = step;
       const [x, y] = burnInOffset(step);
       this.style.transform = `translate(${x}px, ${y}px)`;
-    }
-
-    if (now - this.#lastCountdown >= COUNTDOWN_EVERY_MS) {
-      this.#lastCountdown = now;
-      this.#updateCountdowns(clock.date);
     }
 
     if (now - this.#lastVersionCheck >= VERSION_EVERY_MS) {
@@ -257,16 +270,27 @@ export class KioskScreen extends HTMLElement {
 
   /** Days left and the next 党员活动日, from the screen's own clock: right after weeks of running. */
   #updateCountdowns(today: string): void {
+    // Longer text wraps differently: every fit measured before the change is stale.
+    const write = (el: HTMLElement, text: string) => {
+      if (el.textContent === text) return;
+      el.textContent = text;
+      this.#textVersion += 1;
+    };
     for (const el of this.querySelectorAll<HTMLElement>('[data-countdown]')) {
       const deadline = el.dataset['countdown']!;
-      el.textContent = /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? countdownText({ daysLeft: daysBetween(today, deadline) }) : '';
+      write(el, /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? countdownText({ daysLeft: daysBetween(today, deadline) }) : '');
     }
     for (const el of this.querySelectorAll<HTMLElement>('[data-next-activity-day]')) {
       const next = nextActivityDay(today);
       el.dataset['nextActivityDay'] = next;
-      el.textContent = formatDate(next);
+      write(el, formatDate(next));
     }
   }
+
+  /** A font that arrived late sets the text in other widths: fit again. */
+  #onFontsLoaded = (): void => {
+    this.#textVersion += 1;
+  };
 
   /** Reloads for a new build only when its kiosk page loads whole; anything else keeps the screen as it is. */
   async #checkVersion(): Promise<void> {
@@ -353,14 +377,32 @@ function smallestFont(root: HTMLElement): number {
 }
 
 /**
- * Whether a slide shows all its visible content: nothing spills past the slide, and no box of
- * text holds more than it shows (the same rule the browser tests hold every slide to).
+ * Whether a slide shows all its visible content: nothing spills past the slide, no box of text
+ * holds more than it shows, and every line of text lies inside the slide (the same rules the
+ * browser tests hold every slide to).
  */
 function fitsOnScreen(slide: HTMLElement): boolean {
   if (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth) return false;
   for (const el of slide.querySelectorAll<HTMLElement>('p, li, dt, dd, h2, h3, span, strong')) {
     if (el.clientWidth === 0 || el.classList.contains('off')) continue;
     if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) return false;
+  }
+  // Every line of text by its own box, so that a line hidden by a clipping box around it (whose
+  // own size says nothing) counts too. A glyph box may stand out of its line box by the
+  // half-leading when line-height is below the font's content height; that much is allowed.
+  const room = slide.getBoundingClientRect();
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim()) continue;
+    const lineHeight = Number.parseFloat(getComputedStyle(node.parentElement!).lineHeight);
+    range.selectNodeContents(node);
+    for (const line of range.getClientRects()) {
+      if (line.width === 0) continue;
+      const slack = Number.isFinite(lineHeight) ? Math.max(0, (line.height - lineHeight) / 2) + 0.5 : 0.5;
+      if (line.top < room.top - slack || line.bottom > room.bottom + slack || line.left < room.left - 0.5 || line.right > room.right + 0.5)
+        return false;
+    }
   }
   return true;
 }

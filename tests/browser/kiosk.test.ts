@@ -1,8 +1,10 @@
 /**
  * The display screens in Chromium, at each preset's size, on a corpus written for them
  * (tests/fixtures/kiosk: a 300-character urgent notice, an ordinary notice, 60-character area
- * and measure titles, ten open deadlines, a public address): every page of every slide shows
- * its text whole; notices take turns without freezing the rotation; QR codes decode to the
+ * and measure titles, one 46-character title that takes one more line on the LED wall once the
+ * screen rewrites its countdown, ten open deadlines, a public address): every page of every
+ * slide shows its text whole, every line inside the slide and above the footer, also with the
+ * text the screen's own clock writes months after the build; notices take turns without freezing the rotation; QR codes decode to the
  * address; night dims the whole screen and blank is black; and what happens when the network
  * goes down, a new build arrives, or a broken build is deployed.
  */
@@ -44,6 +46,8 @@ const fixtureTitle = (path: string) => /^title: (.*)$/m.exec(readFileSync(join(K
 const IN_WINDOW = new Date('2026-11-27T10:00:00+08:00');
 /** Daytime after the urgent notice's window; the ordinary notice still runs. */
 const QUIET = new Date('2026-12-10T10:00:00+08:00');
+/** Long after the build (2026-11-26): every deadline of the corpus overdue by 100 days or more. */
+const LATE = new Date('2027-10-15T10:00:00+08:00');
 
 let build: FixtureBuild;
 let h: Harness;
@@ -83,6 +87,35 @@ function problems(page: Page, min: number): Promise<string[]> {
       if (style.textOverflow === 'ellipsis' || (style.webkitLineClamp && style.webkitLineClamp !== 'none'))
         out.push(`${name(el)} ellipsis or line clamp`);
       if (Number.parseFloat(style.fontSize) < min) out.push(`${name(el)} ${style.fontSize} < ${min}px`);
+    }
+    // Every line of text, by its own box (a clipped last line leaves every element's box intact
+    // when an ancestor hides the overflow): inside the slide, which clips, and above the footer.
+    // A line's glyph box may stand out of its line box by the half-leading when line-height is
+    // below the font's content height; that much is allowed.
+    const stage = slide.getBoundingClientRect();
+    const bar = document.querySelector('.bar')!.getBoundingClientRect();
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      const parent = node.parentElement!;
+      const lineHeight = Number.parseFloat(getComputedStyle(parent).lineHeight);
+      range.selectNodeContents(node);
+      for (const line of range.getClientRects()) {
+        if (line.width === 0) continue;
+        const slack = Number.isFinite(lineHeight) ? Math.max(0, (line.height - lineHeight) / 2) + 1 : 1;
+        const text = node.textContent.trim().slice(0, 12);
+        if (
+          line.top < stage.top - slack ||
+          line.bottom > stage.bottom + slack ||
+          line.left < stage.left - 1 ||
+          line.right > stage.right + 1
+        )
+          out.push(
+            `line of “${text}” outside the slide: ${line.top.toFixed(1)}–${line.bottom.toFixed(1)} in ${stage.top.toFixed(1)}–${stage.bottom.toFixed(1)}`,
+          );
+        else if (line.bottom > bar.top + slack) out.push(`line of “${text}” under the footer`);
+      }
     }
     return out;
   }, min);
@@ -169,6 +202,31 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
     note(preset.id, 'pages per slide', pagesPerSlide);
     await page.close();
   });
+
+  it.runIf(preset.slides.includes('dates'))(
+    'fits the schedule to the text its own clock writes: months after the build, and across midnight',
+    async () => {
+      // The page is built with countdowns for the build date; the screen rewrites them (and the
+      // next 党员活动日) from its own clock once it runs, and every item's text grows.
+      const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
+      await page.clock.setFixedTime(LATE);
+      for (let n = 1; ; n += 1) {
+        await page.goto(`${h.url}/kiosk/${preset.id}/?slide=dates&page=${n}&nosw=1`, { waitUntil: 'networkidle' });
+        expect(await page.textContent('.slide.active [data-countdown]')).toMatch(/^已逾期 \d{3} 天$/);
+        expect(await problems(page, min), `${preset.id} dates page ${n} on ${LATE.toISOString()}`).toEqual([]);
+        const [at, of] = (await page.getAttribute('kiosk-screen', 'data-page'))!.split('/').map(Number);
+        if (at! >= of!) break;
+      }
+      await page.close();
+      // Running: the countdowns change at midnight while the slide shows.
+      const running = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
+      await running.clock.install({ time: new Date(LATE.getTime() - 10 * 3_600_000 - 30_000) });
+      await running.goto(`${h.url}/kiosk/${preset.id}/?slide=dates&nosw=1`);
+      await running.clock.runFor(60_000);
+      expect(await problems(running, min), `${preset.id} dates after midnight`).toEqual([]);
+      await running.close();
+    },
+  );
 
   it('inside an urgent notice’s window, shows the notice at least every urgentEvery slides and keeps rotating for 10 minutes', async () => {
     const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
