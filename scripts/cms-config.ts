@@ -1,6 +1,6 @@
 /**
- * npm run cms:config: regenerates public/admin/config.yml (the forms of /admin/) from the
- * schemas. The backend (where the content is saved) is the office's own public/admin/backend.yml.
+ * npm run cms:config: regenerates src/admin/config.yml (the forms of /admin/) from the
+ * schemas. The backend (where the content is saved) is the office's own src/admin/backend.yml.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -116,7 +116,8 @@ export default function contentCheck(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const wantsPage =
             req.method === 'GET' && (req.headers['sec-fetch-dest'] === 'document' || (req.headers.accept ?? '').includes('text/html'));
-          if (!latest || latest.errors === 0 || !wantsPage) return next();
+          // The editor at /admin/ stays open: it is where the problems get fixed.
+          if (!latest || latest.errors === 0 || !wantsPage || (req.url ?? '').startsWith('/admin/')) return next();
           res.statusCode = 500;
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
           res.setHeader('Cache-Control', 'no-store');

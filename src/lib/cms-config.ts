@@ -189,7 +189,7 @@ export function cmsConfig(): Json {
       create: true,
       // File names are entry ids and page addresses: dated entries get their date and time (the
       // checker orders same-day records by file name), others a name the editor types.
-      slug: dated ? '{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}' : '{{fields._slug}}',
+      slug: dated ? '{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}' : { editable: true },
       ...(titled ? { identifier_field: titled.name, summary: `{{${titled.name}}}` } : {}),
       // Images sit beside the entry and are written ./文件名, which is where the checker looks.
       ...(hasBody || fields.some((f) => f.widget === 'image') ? { media_folder: '', public_folder: '.' } : {}),
@@ -199,19 +199,19 @@ export function cmsConfig(): Json {
   return {
     // The interface language follows the browser (Sveltia ships zh-CN); the title is the office's.
     app_title: '网站内容编辑',
-    // Media live beside the entries (per collection above); this global folder only satisfies
-    // the configuration format and is where the media library starts.
-    media_folder: 'src/content/posts',
-    public_folder: '.',
+    // Media live beside the entries (per collection above); the format asks for a global folder
+    // too, which no collection here uses.
+    media_folder: 'public/images',
+    public_folder: '/images',
     publish_mode: 'simple',
     collections,
   };
 }
 
 /** Where the generated configuration is committed (served as /admin/config.yml). */
-export const CMS_CONFIG_FILE = 'public/admin/config.yml';
+export const CMS_CONFIG_FILE = 'src/admin/config.yml';
 /** The office's one-time backend settings, merged by Sveltia with the generated file. */
-export const CMS_BACKEND_FILE = 'public/admin/backend.yml';
+export const CMS_BACKEND_FILE = 'src/admin/backend.yml';
 
 /** The generated configuration as the committed YAML file. */
 export function cmsConfigYaml(): string {
