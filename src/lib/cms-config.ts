@@ -178,7 +178,7 @@ export function cmsConfig(): Json {
     const fields = collectionFields(spec);
     const hasBody = spec.extensions.some((e) => e === 'md' || e === 'mdx');
     const extension = spec.extensions[0]!;
-    const dated = fields.some((f) => f.name === 'date' && f['required'] !== false);
+    const dated = fields.some((f) => f.widget === 'datetime' && f['required'] !== false);
     const titled = fields.find((f) => f.widget === 'string' && f['required'] !== false);
     return {
       name: spec.name,
@@ -204,6 +204,8 @@ export function cmsConfig(): Json {
     media_folder: 'public/images',
     public_folder: '/images',
     publish_mode: 'simple',
+    // An optional field left empty is left out, as the checker expects (an empty date is an error).
+    output: { omit_empty_optional_fields: true },
     collections,
   };
 }
