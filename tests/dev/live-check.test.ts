@@ -100,6 +100,8 @@ describe('live checking in astro dev', () => {
     expect(html).toContain('src/content/notices/n.md:11  个人信息  发现手机号码 138****5678');
     expect(html).not.toContain('13812345678');
     expect(html).not.toContain('通知正文');
+    // The editor stays open: it is where the problem gets fixed.
+    expect((await page('/admin/')).status).toBe(200);
 
     from = output.length;
     writeFileSync(notice, original);
