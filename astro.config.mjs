@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import admin from './src/integrations/admin.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import { contentRehypePlugins, contentRemarkPlugins } from './src/markdown/pipeline.ts';
 import siteAddressWarning, { siteAddress } from './src/integrations/site-address.ts';
@@ -38,6 +39,8 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/kiosk/') }),
     siteAddressWarning(address),
+    // /admin/ in astro dev; the build adds it after Pagefind (scripts/admin.ts).
+    admin(),
   ],
   // Reading pages carry their CSS inline: one request for the page, nothing render-blocking.
   build: { inlineStylesheets: 'always' },
