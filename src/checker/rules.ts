@@ -54,6 +54,12 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
     list(n, 'measures', n.data.measures, 'measures');
   }
   for (const plan of content.plan) check(plan, ['leadership', 'office'], 'units', plan.data.leadership.office);
+  for (const settings of content.settings) {
+    settings.data.obligations?.forEach((o, i) =>
+      o.measures?.forEach((id, j) => check(settings, ['obligations', i, 'measures', j], 'measures', id)),
+    );
+    if (settings.data.campaign) check(settings, ['campaign', 'area'], 'areas', settings.data.campaign.area);
+  }
   // Components in MDX bodies that point at entries, e.g. <MeasureLink id="3-1" />.
   for (const entry of [...content.posts, ...content.updates]) {
     for (const r of entry.references) {
@@ -110,7 +116,7 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
         u.file,
         u.lineOf(['status']),
         'evidence',
-        '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存党建办）',
+        '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存档）',
       );
     }
     if (completedOn !== undefined) {

@@ -4,7 +4,8 @@
  * nothing here is quadratic in the number of entries.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { buildDate, nextActivityDay, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { buildDate, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../lib/recurrence.ts';
 import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../lib/charts.ts';
 import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../lib/measures.ts';
@@ -140,6 +141,27 @@ export interface ChartSet {
   all: ChartSpec[];
 }
 
+/** A recurring obligation of the plan (settings `obligations`), with its next date when it has a fixed day. */
+export interface ObligationView {
+  id: string;
+  title: string;
+  rule: RecurrenceRule;
+  /** The plan's own wording of when, or the rule in words. */
+  when: string;
+  audience?: string;
+  description: string;
+  /** The measures it comes from. */
+  measures: Link[];
+  /** The next occurrence on or after the build date; none when the rule fixes only a period. */
+  next?: CalendarDate;
+}
+
+/** The item shown as the campaign on the screens and boards (settings `campaign`). */
+export interface CampaignView {
+  title: string;
+  area: AreaView;
+}
+
 export interface SiteModel {
   settings: Data<'settings'>;
   plan: CollectionEntry<'plan'>;
@@ -149,7 +171,10 @@ export interface SiteModel {
   today: CalendarDate;
   /** When the plan's text last changed (git history). */
   planUpdated?: CalendarDate;
-  nextActivityDay: CalendarDate;
+  /** Recurring obligations, in the settings' order. */
+  obligations: ObligationView[];
+  /** The campaign the screens and boards show, when the settings name one. */
+  campaign?: CampaignView;
   areas: AreaView[];
   measures: MeasureView[];
   measureById: ReadonlyMap<string, MeasureView>;
@@ -375,14 +400,29 @@ async function build(): Promise<SiteModel> {
 
   const planUpdated = latest(...[...plan, ...duties, ...requirements, ...areaEntries, ...measureEntries].map(changed));
 
+  const siteSettings = settings[0]!.data;
+  const obligations: ObligationView[] = (siteSettings.obligations ?? []).map((o) => ({
+    id: o.id,
+    title: o.title,
+    rule: o.rule,
+    when: o.wording ?? ruleText(o.rule),
+    ...(o.audience ? { audience: o.audience } : {}),
+    description: o.description,
+    measures: (o.measures ?? []).map((id) => ({ id, title: measureTitles.get(id) ?? id })),
+    ...(hasFixedDay(o.rule) ? { next: nextOccurrence(o.rule, today) } : {}),
+  }));
+  const campaignArea = siteSettings.campaign ? areas.find((a) => a.id === siteSettings.campaign!.area) : undefined;
+  if (siteSettings.campaign && !campaignArea) console.warn(`[site] 站点设置 campaign.area 为 ${siteSettings.campaign.area}，但没有这个问题方面。`);
+
   return {
     ...(planUpdated ? { planUpdated } : {}),
-    settings: settings[0]!.data,
+    ...(campaignArea ? { campaign: { title: siteSettings.campaign!.title, area: campaignArea } } : {}),
+    obligations,
+    settings: siteSettings,
     plan: plan[0]!,
     duties: duties.sort(byNumericId),
     requirements: requirements.sort(byNumericId),
     today,
-    nextActivityDay: nextActivityDay(today),
     areas,
     measures,
     measureById,

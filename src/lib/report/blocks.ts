@@ -70,7 +70,7 @@ export function reportBlocks(report: ProgressReport): ReportBlock[] {
     { kind: 'title', text: report.title },
     ...(report.demo ? [{ kind: 'paragraph' as const, text: '（本报告由演示数据生成，不代表真实整改进展。）' }] : []),
     { kind: 'recipient', text: `${report.recipient ?? `${PLACEHOLDER}（主送机关）`}：` },
-    { kind: 'paragraph', text: `${PLACEHOLDER}（导语：报告的缘由和总体情况，由党建办撰写）` },
+    { kind: 'paragraph', text: `${PLACEHOLDER}（导语：报告的缘由和总体情况，由负责整改的办公室撰写）` },
     { kind: 'heading', level: 1, text: REPORT_HEADINGS[0] },
   ];
   if (report.plan.basis) blocks.push({ kind: 'paragraph', text: `整改依据：${report.plan.basis}；整改方案：《${report.plan.title}》。` });
@@ -78,7 +78,7 @@ export function reportBlocks(report: ProgressReport): ReportBlock[] {
   if (report.milestones.length > 0) {
     blocks.push({ kind: 'paragraph', text: `时间节点：${report.milestones.map((m) => `${m.label}（${m.value}）`).join('；')}。` });
   }
-  blocks.push({ kind: 'paragraph', text: `${PLACEHOLDER}（整改工作开展的具体情况：召开的会议、部署和督导，由党建办撰写）` });
+  blocks.push({ kind: 'paragraph', text: `${PLACEHOLDER}（整改工作开展的具体情况：召开的会议、部署和督导，由负责整改的办公室撰写）` });
 
   blocks.push({ kind: 'heading', level: 1, text: REPORT_HEADINGS[1] }, { kind: 'paragraph', text: totalsText(report) });
   for (const section of report.sections) {
@@ -115,7 +115,7 @@ export function reportBlocks(report: ProgressReport): ReportBlock[] {
       });
     });
   }
-  blocks.push({ kind: 'paragraph', text: `${PLACEHOLDER}（存在的主要问题及原因分析、下一步打算，由党建办撰写）` });
+  blocks.push({ kind: 'paragraph', text: `${PLACEHOLDER}（存在的主要问题及原因分析、下一步打算，由负责整改的办公室撰写）` });
   blocks.push({ kind: 'signature', issuer: report.issuer ?? `${PLACEHOLDER}（落款单位）`, date: asOf });
   return blocks;
 }
