@@ -53,7 +53,10 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
     list(n, 'screens', n.data.screens, 'screens');
     list(n, 'measures', n.data.measures, 'measures');
   }
-  for (const plan of content.plan) check(plan, ['leadership', 'office'], 'units', plan.data.leadership.office);
+  for (const plan of content.plan) {
+    const office = plan.data.leadership?.office;
+    if (office) check(plan, ['leadership', 'office'], 'units', office);
+  }
   for (const settings of content.settings) {
     settings.data.obligations?.forEach((o, i) =>
       o.measures?.forEach((id, j) => check(settings, ['obligations', i, 'measures', j], 'measures', id)),

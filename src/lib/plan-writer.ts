@@ -150,7 +150,6 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   const year = plan.issued ? Number(plan.issued.slice(0, 4)) : undefined;
   const deadlineCtx = { ...(year === undefined ? {} : { planYear: year }), ...(plan.issued ? { issued: plan.issued } : {}) };
 
-  if (plan.documentNumber) unplaceable.push(`方案文号“${plan.documentNumber}”：当前模型没有存放方案自身文号的字段`);
   for (const r of plan.reported) {
     unplaceable.push(
       `第${r.line}行：方案自报的进展数字（共${r.total}项，已完成${r.done}项）：当前模型只按措施统计，没有存放自报数字的位置`,
@@ -363,10 +362,19 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   }
   const planData: Record<string, unknown> = {
     title: plan.title,
+    ...(plan.documentNumber ? { number: plan.documentNumber } : {}),
     issuer: keep('issuer', plan.issuer, '原文没有写制定单位，请填写 issuer（例如：中共X镇委员会）'),
     basis: plan.basis?.number ? plan.basis : keep('basis', undefined, '原文导语中没有“根据……《……》（文号）”，请填写 basis'),
-    campaign: keep('campaign', undefined, '请填写 campaign（主题活动名称）'),
-    sections: { duties: duties!.title, areas: areasPart!.title, requirements: requirements!.title },
+    // A campaign is optional (many plans have none): carried over from plan.md (with a note when it
+    // was another plan's), never asked for.
+    campaign: old['campaign'] !== undefined ? keep('campaign', undefined, '') : undefined,
+    sections: (
+      [
+        ['duties', duties],
+        ['areas', areasPart],
+        ['requirements', requirements],
+      ] as const
+    ).flatMap(([part, item]) => (item ? [{ part, title: item.title }] : [])),
     declared: { areas: declaredAreas ?? problems.length, measures: declaredMeasures ?? measureCount },
     leadership: keep('leadership', derivedLeadership, '原文没有写整改工作领导小组，请填写 leadership'),
     milestones: keep('milestones', undefined, '没有时间节点时 milestones 写 []') ?? [],

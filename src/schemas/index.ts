@@ -35,32 +35,40 @@ export interface SchemaContext<I extends z.ZodType = z.ZodType> {
 const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的文件名，例如 yishu-liangqiang');
 const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/ 下的文件名，例如 tv-1080p');
 
+/** The parts of a plan's body, each kept in its own collection (duties, areas, requirements). */
+export const PLAN_PARTS = ['duties', 'areas', 'requirements'] as const;
+
 /** 整改方案: the plan document itself, one entry. */
 export const planSchema = strict({
   title: text('方案标题，例如：关于XX问题整改工作的实施方案'),
   issuer: text('制定单位，例如：中共X镇委员会'),
+  number: text('方案本身的文号，照原文填写，例如：X发〔2023〕X号；没有时不写').optional(),
   basis: strict({
     issuer: text('依据文件的发文单位，例如：县委组织部'),
     title: text('依据文件的标题，例如：关于印发《……整改方案》的通知'),
-    number: text('依据文件的文号，照原文填写，例如：X组字〔2020〕X号'),
-  }),
-  campaign: text('主题活动名称，例如：XX'),
-  sections: strict({
-    duties: text('方案第一部分的标题，例如：突出责任主体，强化党组织书记履职意识'),
-    areas: text('方案第二部分的标题，例如：梳理问题清单，推动整改措施落实到位'),
-    requirements: text('方案第三部分的标题，例如：整改工作有关要求'),
-  }),
+    number: text('依据文件的文号，照原文填写，例如：X组字〔2020〕X号').optional(),
+  }).optional(),
+  campaign: text('主题活动名称，例如：XX；方案没有主题活动时不写').optional(),
+  sections: z
+    .array(
+      strict({
+        part: z.enum(PLAN_PARTS, hint('这一部分的内容：duties（责任）、areas（问题与整改措施）或 requirements（工作要求）')),
+        title: text('这一部分的标题，照原文填写，例如：梳理问题清单，推动整改措施落实到位'),
+      }),
+      hint('方案正文各部分，按原文顺序列出，例如 - { part: areas, title: 梳理问题清单 }；原文没有的部分不写'),
+    )
+    .optional(),
   declared: strict({
     areas: count('方案中声明的问题方面数，整数，例如 5', 1, 100),
     measures: count('方案中声明的整改措施数，整数，例如 21', 1, 1000),
   }),
   leadership: strict({
-    leader: text('整改工作领导小组组长，照原文填写，未公开时写 X同志'),
-    deputies: z.array(text('副组长，照原文填写，例如 X同志'), hint('副组长列表，例如 [X同志, X同志]')),
-    members: text('领导小组成员，例如：其它党委班子领导'),
-    office: unitRef,
-    officeHead: text('负责日常整改工作的同志，照原文填写，例如 X同志'),
-  }),
+    leader: text('整改工作领导小组组长，照原文填写，未公开时写 X同志').optional(),
+    deputies: z.array(text('副组长，照原文填写，例如 X同志'), hint('副组长列表，例如 [X同志, X同志]')).optional(),
+    members: text('领导小组成员，例如：其它党委班子领导').optional(),
+    office: unitRef.optional(),
+    officeHead: text('负责日常整改工作的同志，照原文填写，例如 X同志').optional(),
+  }).optional(),
   milestones: z.array(
     strict({
       id: ref(SLUG_ID, '节点编号，小写字母、数字和连字符，例如 branch-plans'),

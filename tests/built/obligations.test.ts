@@ -77,3 +77,14 @@ describe('obligations from the settings (fixture built on 2026-11-26)', () => {
       expect(description(path)).not.toMatch(/一树两强|党建办|巡察反馈|党员活动日/);
   });
 });
+
+describe('a plan without the optional fields (fixture: 文号, no basis, campaign or leadership)', () => {
+  it('shows its own 文号, numbers only the parts it lists, and shows no empty heading or role', () => {
+    const plan = page('plan/index.html');
+    const headings = plan.querySelectorAll('main h2').map((h) => h.text.trim());
+    expect(headings).toEqual(expect.arrayContaining(['一、问题清单', '二、工作要求', '整改责任']));
+    expect(headings).not.toContain('整改工作领导小组');
+    expect(plan.querySelector('.basis')!.text.replace(/\s+/g, '')).toBe('中共X镇委员会·X党发〔2026〕9号');
+    expect(plan.text).not.toMatch(/副组长|依据|三、/);
+  });
+});
