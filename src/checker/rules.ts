@@ -7,6 +7,7 @@ import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
 import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
+import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import { checkCompletedTargets } from './completed-targets.ts';
 import type { ProjectFiles } from './files.ts';
 import type { IssueList } from './issues.ts';
@@ -56,6 +57,16 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
   for (const plan of content.plan) {
     const office = plan.data.leadership?.office;
     if (office) check(plan, ['leadership', 'office'], 'units', office);
+  }
+  const kinds = content.settings[0]?.data.unitKinds ?? DEFAULT_UNIT_KINDS;
+  for (const u of content.units) {
+    if (!kinds.some((k) => k.name === u.data.kind))
+      issues.error(
+        u.file,
+        u.lineOf(['kind']),
+        'kind',
+        `单位类别“${u.data.kind}”不在站点设置 unitKinds 中；可用的类别：${kinds.map((k) => k.name).join('、')}`,
+      );
   }
   for (const settings of content.settings) {
     settings.data.obligations?.forEach((o, i) =>

@@ -12,6 +12,7 @@ import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../li
 import { makeResolver } from '../lib/resolve.ts';
 import { firstSentence } from '../lib/format.ts';
 import { gitDates } from './git-dates.ts';
+import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import { CLOSED_STATUSES, deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
@@ -49,6 +50,8 @@ export interface UnitRef {
 
 export interface UnitView extends UnitRef {
   kind: Data<'units'>['kind'];
+  /** Whether its kind has a printable bulletin board (settings `unitKinds`). */
+  board: boolean;
   entry: CollectionEntry<'units'>;
   /** Measures the unit is responsible for (its checklist), in the plan's order. */
   measures: MeasureView[];
@@ -249,6 +252,7 @@ async function build(): Promise<SiteModel> {
   const latest = (...dates: (CalendarDate | undefined)[]) => dates.filter((d): d is CalendarDate => d !== undefined).sort().at(-1);
   const changed = (entry: { filePath?: string | undefined }) => (entry.filePath ? history.dates.get(entry.filePath) : undefined);
 
+  const boardKinds = new Set((settings[0]!.data.unitKinds ?? DEFAULT_UNIT_KINDS).filter((k) => k.board).map((k) => k.name));
   const unitRefs = new Map(unitEntries.map((u) => [u.id, { id: u.id, name: u.data.name }]));
   const measureTitles = new Map(measureEntries.map((m) => [m.id, m.data.title]));
 
@@ -339,6 +343,7 @@ async function build(): Promise<SiteModel> {
       id: u.id,
       name: u.data.name,
       kind: u.data.kind,
+      board: boardKinds.has(u.data.kind),
       entry: u,
       measures: own,
       summary: summarise(own.map((m) => m.state)),

@@ -114,12 +114,20 @@ export const measureSchema = strict({
   ),
 });
 
-export const UNIT_KINDS = ['党委', '办公室', '党支部'] as const;
+/**
+ * Unit kinds when the settings list none (`unitKinds`); a plan with 党总支 or 科室 lists its own.
+ * Kinds marked `board` get a printable bulletin board (宣传栏展板).
+ */
+export const DEFAULT_UNIT_KINDS: readonly { name: string; board?: boolean }[] = [
+  { name: '党委' },
+  { name: '办公室' },
+  { name: '党支部', board: true },
+];
 
 /** 单位: the committee, its offices and the branches (whatever the plan names). */
 export const unitSchema = strict({
   name: text('单位名称，照原文填写，例如：X村党支部'),
-  kind: z.enum(UNIT_KINDS, hint(`单位类别：${UNIT_KINDS.join('、')} 之一`)),
+  kind: text(`单位类别，须是站点设置 unitKinds 中的一个（未设置时为 ${DEFAULT_UNIT_KINDS.map((k) => k.name).join('、')} 之一）`),
   order: count('排列顺序，整数，越小越靠前，例如 10', 0, 10_000),
 });
 
@@ -254,6 +262,15 @@ export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>)
     ),
     obligations: z
       .array(obligationSchema, hint('方案规定的定期工作（活动日、集中学习、党课、述职等）列表；它们进入日历订阅、首页和显示屏'))
+      .optional(),
+    unitKinds: z
+      .array(
+        strict({
+          name: text('单位类别名称，照原文填写，例如：党总支、科室'),
+          board: z.boolean(hint('这类单位是否有宣传栏展板（A3 打印），true 或 false')).optional(),
+        }),
+        hint('单位类别列表，例如 - { name: 党总支, board: true }；不写时为 党委、办公室、党支部（党支部有展板）'),
+      )
       .optional(),
     campaign: strict({
       title: text('显示屏和宣传栏上主题活动的标题，例如：“XX”主题活动'),

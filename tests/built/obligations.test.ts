@@ -88,3 +88,12 @@ describe('a plan without the optional fields (fixture: 文号, no basis, campaig
     expect(plan.text).not.toMatch(/副组长|依据|三、/);
   });
 });
+
+describe('unit kinds from the settings (fixture: a 党总支)', () => {
+  it('gives every kind marked board a bulletin board, and no other', () => {
+    expect(page('units/y-shequ/index.html').querySelector('.kicker')!.text).toBe('党总支');
+    expect(page('units/y-shequ/index.html').querySelector('a[href="/boards/y-shequ/"]')).not.toBeNull();
+    expect(read('boards/y-shequ/index.html')).toContain('X社区党总支');
+    expect(page('units/djb/index.html').querySelector('a[href^="/boards/"]')).toBeNull();
+  });
+});
