@@ -158,6 +158,15 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
   const seen = new Map<string, { file: string; status: string }>();
   for (const u of content.updates) {
     if (!u.data.status) continue;
+    if (!u.data.measures?.length) {
+      issues.error(
+        u.file,
+        u.lineOf(['status']),
+        'status',
+        '记录关于整个方案（没有写 measures）时不能设状态：状态属于措施，请写 measures 或去掉 status',
+      );
+      continue;
+    }
     for (const m of u.data.measures) {
       const key = `${m}@${u.data.date}`;
       const other = seen.get(key);

@@ -264,7 +264,7 @@ async function build(): Promise<SiteModel> {
         date: u.data.date,
         evidence: u.data.evidence ?? [],
         // The checker guarantees every referenced id exists before the build.
-        measures: u.data.measures.map((id) => ({ id, title: measureTitles.get(id)! })),
+        measures: (u.data.measures ?? []).map((id) => ({ id, title: measureTitles.get(id)! })),
         units: u.data.units.map((id) => unitRefs.get(id)!),
         entry: u,
       };

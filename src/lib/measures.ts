@@ -29,7 +29,8 @@ export interface StatusRecord {
   id: string;
   title: string;
   date: CalendarDate;
-  measures: readonly string[];
+  /** Absent for a record about the plan as a whole (印发方案), which changes no measure's status. */
+  measures?: readonly string[] | undefined;
   status?: MeasureStatus | undefined;
   completedOn?: CalendarDate | undefined;
   evidence?: readonly string[] | undefined;
@@ -43,7 +44,7 @@ export function statusChangesByMeasure(records: readonly StatusRecord[]): Map<st
   const byMeasure = new Map<string, StatusChange[]>();
   for (const r of records) {
     if (!r.status) continue;
-    for (const measureId of r.measures) {
+    for (const measureId of r.measures ?? []) {
       const change: StatusChange = { date: r.date, status: r.status, recordId: r.id, title: r.title, evidence: r.evidence ?? [] };
       if (r.completedOn) change.completedOn = r.completedOn;
       const list = byMeasure.get(measureId) ?? [];

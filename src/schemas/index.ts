@@ -135,7 +135,7 @@ export const unitSchema = strict({
 export const updateSchema = strict({
   title: text('记录标题，例如：A村党支部开展12月主题党日'),
   date: calendarDate('记录日期，格式 YYYY-MM-DD，例如 2026-12-04'),
-  measures: nonEmptyList(measureRef, '涉及的措施编号列表，例如 [3-1]'),
+  measures: z.array(measureRef, hint('涉及的措施编号列表，例如 [3-1]；记录关于整个方案（例如印发方案）时不写')).optional(),
   units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [a-cun]'),
   status: z.enum(STATUSES, hint(`措施的新状态：${STATUSES.join('、')} 之一；不改变状态时省略此项`)).optional(),
   completedOn: calendarDate('完成日期，格式 YYYY-MM-DD，不晚于记录日期，例如 2026-12-04').optional(),

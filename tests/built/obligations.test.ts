@@ -97,3 +97,12 @@ describe('unit kinds from the settings (fixture: a 党总支)', () => {
     expect(page('units/djb/index.html').querySelector('a[href^="/boards/"]')).toBeNull();
   });
 });
+
+describe('a progress record about the plan as a whole (fixture: 印发整改方案, no measures)', () => {
+  it('has its page, says it concerns the whole plan, and is listed with the records', () => {
+    const record = page('updates/2026-09-01-plan/index.html');
+    expect(record.querySelector('h1')!.text).toBe('印发整改方案');
+    expect(record.querySelector('.facts')!.text).toContain('整个方案（不针对某项措施）');
+    expect(read('updates/index.html')).toContain('/updates/2026-09-01-plan/');
+  });
+});

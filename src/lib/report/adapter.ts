@@ -55,7 +55,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
   const changes = statusChangesByMeasure(records);
   const latestByMeasure = new Map<string, ReportEvidence>();
   for (const r of records) {
-    for (const id of r.measures) {
+    for (const id of r.measures ?? []) {
       if (!latestByMeasure.has(id)) latestByMeasure.set(id, { date: r.date, title: r.title, evidence: r.evidence ?? [] });
     }
   }
