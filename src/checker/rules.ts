@@ -8,6 +8,7 @@ import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
+import { STATUSES, statusCategory } from '../lib/status.ts';
 import { checkCompletedTargets } from './completed-targets.ts';
 import type { ProjectFiles } from './files.ts';
 import type { IssueList } from './issues.ts';
@@ -123,8 +124,20 @@ function checkSingletons(content: LoadedContent, issues: IssueList) {
 
 /** 已完成 needs evidence; dates must exist and come in order; records should not be in the future. */
 function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: CalendarDate) {
+  const labels = content.settings[0]?.data.statusLabels ?? [];
   for (const u of content.updates) {
-    const { status, completedOn, evidence, date } = u.data;
+    const written = u.data.status;
+    const { completedOn, evidence, date } = u.data;
+    const status = written ? statusCategory(written, labels) : undefined;
+    if (written && !status) {
+      const words = [...STATUSES, ...labels.map((l) => l.label)].join('、');
+      issues.error(
+        u.file,
+        u.lineOf(['status']),
+        'status',
+        `状态“${written}”不认识：应是 ${words} 之一；方案自己的说法请在站点设置 statusLabels 中登记`,
+      );
+    }
     if (status === '已完成' && (!evidence || evidence.length === 0)) {
       issues.error(
         u.file,

@@ -13,7 +13,15 @@ import { makeResolver } from '../lib/resolve.ts';
 import { firstSentence } from '../lib/format.ts';
 import { gitDates } from './git-dates.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
-import { CLOSED_STATUSES, deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
+import {
+  CLOSED_STATUSES,
+  deriveMeasureState,
+  statusCategory,
+  summarise,
+  type MeasureState,
+  type MeasureStatus,
+  type ProgressSummary,
+} from '../lib/status.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
 
@@ -75,7 +83,10 @@ export interface RecordView {
   id: string;
   title: string;
   date: CalendarDate;
-  status?: Data<'updates'>['status'];
+  /** The category the record sets (未启动/推进中/已完成/长期坚持). */
+  status?: MeasureStatus;
+  /** The record's own word for it when that is a label of the site's vocabulary (基本完成). */
+  statusLabel?: string;
   evidence: readonly string[];
   measures: Link[];
   units: UnitRef[];
@@ -253,6 +264,7 @@ async function build(): Promise<SiteModel> {
   const changed = (entry: { filePath?: string | undefined }) => (entry.filePath ? history.dates.get(entry.filePath) : undefined);
 
   const boardKinds = new Set((settings[0]!.data.unitKinds ?? DEFAULT_UNIT_KINDS).filter((k) => k.board).map((k) => k.name));
+  const statusLabels = settings[0]!.data.statusLabels ?? [];
   const unitRefs = new Map(unitEntries.map((u) => [u.id, { id: u.id, name: u.data.name }]));
   const measureTitles = new Map(measureEntries.map((m) => [m.id, m.data.title]));
 
@@ -268,7 +280,9 @@ async function build(): Promise<SiteModel> {
         units: u.data.units.map((id) => unitRefs.get(id)!),
         entry: u,
       };
-      if (u.data.status) record.status = u.data.status;
+      const category = u.data.status ? statusCategory(u.data.status, statusLabels) : undefined;
+      if (category) record.status = category;
+      if (category && u.data.status !== category) record.statusLabel = u.data.status!;
       return record;
     })
     .sort(newestFirst);
@@ -286,7 +300,10 @@ async function build(): Promise<SiteModel> {
     }))
     .sort(newestFirst);
 
-  const changes = statusChangesByMeasure(updates.map((u) => ({ id: u.id, ...u.data })));
+  const changes = statusChangesByMeasure(
+    updates.map((u) => ({ id: u.id, ...u.data })),
+    statusLabels,
+  );
   const recordsByMeasure = groupInto((r) => r.measures.map((m) => m.id), records);
   const postsByMeasure = groupInto((p) => p.entry.data.measures ?? [], posts);
   const measures: MeasureView[] = measureEntries

@@ -137,7 +137,9 @@ export const updateSchema = strict({
   date: calendarDate('记录日期，格式 YYYY-MM-DD，例如 2026-12-04'),
   measures: z.array(measureRef, hint('涉及的措施编号列表，例如 [3-1]；记录关于整个方案（例如印发方案）时不写')).optional(),
   units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [a-cun]'),
-  status: z.enum(STATUSES, hint(`措施的新状态：${STATUSES.join('、')} 之一；不改变状态时省略此项`)).optional(),
+  status: text(
+    `措施的新状态：${STATUSES.join('、')} 之一，或站点设置 statusLabels 中的说法（例如 基本完成）；不改变状态时省略此项`,
+  ).optional(),
   completedOn: calendarDate('完成日期，格式 YYYY-MM-DD，不晚于记录日期，例如 2026-12-04').optional(),
   evidence: z.array(text('佐证材料的说明，例如：支部党员大会会议记录（存档）'), hint('佐证材料列表')).optional(),
 });
@@ -262,6 +264,15 @@ export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>)
     ),
     obligations: z
       .array(obligationSchema, hint('方案规定的定期工作（活动日、集中学习、党课、述职等）列表；它们进入日历订阅、首页和显示屏'))
+      .optional(),
+    statusLabels: z
+      .array(
+        strict({
+          label: text('方案或通报里的状态说法，例如：基本完成、正在整改'),
+          status: z.enum(STATUSES, hint(`对应的统计类别：${STATUSES.join('、')} 之一`)),
+        }),
+        hint('状态说法列表，例如 - { label: 基本完成, status: 已完成 }'),
+      )
       .optional(),
     unitKinds: z
       .array(

@@ -106,3 +106,13 @@ describe('a progress record about the plan as a whole (fixture: 印发整改方�
     expect(read('updates/index.html')).toContain('/updates/2026-09-01-plan/');
   });
 });
+
+describe('the site’s status vocabulary (fixture: 正在整改 counts as 推进中)', () => {
+  it('shows the record’s own word with its category, and counts the category', () => {
+    const record = page('updates/2026-11-20-3-1/index.html');
+    expect(record.querySelector('.facts')!.text).toContain('正在整改（计为推进中）');
+    const measure = page('measures/3-1/index.html');
+    expect(measure.querySelector('.history')!.text).toContain('正在整改（计为推进中）');
+    expect(measure.querySelector('.facts .badge')!.text).toContain('推进中');
+  });
+});

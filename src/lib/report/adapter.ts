@@ -9,12 +9,12 @@ import type { CalendarDate } from '../dates.ts';
 import { chineseNumeral, deadlineText } from '../format.ts';
 import { ledgerRows } from '../ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure, type StatusRecord } from '../measures.ts';
-import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline } from '../status.ts';
+import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline, type StatusLabel } from '../status.ts';
 import { flattenItems, type ProgressReport, type ReportEvidence, type ReportItem, type ReportSection } from './model.ts';
 
 /** What the adapter needs of the content: Astro's entries and the checker's loaded entries both fit. */
 export interface ReportSource {
-  settings: { demo: boolean };
+  settings: { demo: boolean; statusLabels?: readonly StatusLabel[] | undefined };
   plan: {
     title: string;
     issuer: string;
@@ -52,7 +52,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
     .map((u) => ({ id: u.id, ...u.data }))
     .filter((r) => r.date <= asOf)
     .sort(newestFirst);
-  const changes = statusChangesByMeasure(records);
+  const changes = statusChangesByMeasure(records, source.settings.statusLabels);
   const latestByMeasure = new Map<string, ReportEvidence>();
   for (const r of records) {
     for (const id of r.measures ?? []) {
