@@ -24,7 +24,10 @@ export function checkCompletedTargets(content: LoadedContent, issues: IssueList)
     return metric && unit ? [{ metric, unit: unitName.get(unit)!, period: o.data.period, value: o.data.value }] : [];
   });
   const records = new Map(content.updates.map((u) => [u.id, u]));
-  for (const [measure, changes] of statusChangesByMeasure(content.updates.map((u) => ({ id: u.id, ...u.data })))) {
+  for (const [measure, changes] of statusChangesByMeasure(
+    content.updates.map((u) => ({ id: u.id, ...u.data })),
+    content.settings[0]?.data.statusLabels,
+  )) {
     const latest = sortChanges(changes).at(-1);
     if (latest?.status !== '已完成') continue;
     const record = records.get(latest.recordId)!;

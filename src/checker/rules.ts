@@ -7,6 +7,8 @@ import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
 import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
+import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
+import { STATUSES, statusCategory } from '../lib/status.ts';
 import { checkCompletedTargets } from './completed-targets.ts';
 import type { ProjectFiles } from './files.ts';
 import type { IssueList } from './issues.ts';
@@ -53,7 +55,26 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
     list(n, 'screens', n.data.screens, 'screens');
     list(n, 'measures', n.data.measures, 'measures');
   }
-  for (const plan of content.plan) check(plan, ['leadership', 'office'], 'units', plan.data.leadership.office);
+  for (const plan of content.plan) {
+    const office = plan.data.leadership?.office;
+    if (office) check(plan, ['leadership', 'office'], 'units', office);
+  }
+  const kinds = content.settings[0]?.data.unitKinds ?? DEFAULT_UNIT_KINDS;
+  for (const u of content.units) {
+    if (!kinds.some((k) => k.name === u.data.kind))
+      issues.error(
+        u.file,
+        u.lineOf(['kind']),
+        'kind',
+        `单位类别“${u.data.kind}”不在站点设置 unitKinds 中；可用的类别：${kinds.map((k) => k.name).join('、')}`,
+      );
+  }
+  for (const settings of content.settings) {
+    settings.data.obligations?.forEach((o, i) =>
+      o.measures?.forEach((id, j) => check(settings, ['obligations', i, 'measures', j], 'measures', id)),
+    );
+    if (settings.data.campaign) check(settings, ['campaign', 'area'], 'areas', settings.data.campaign.area);
+  }
   // Components in MDX bodies that point at entries, e.g. <MeasureLink id="3-1" />.
   for (const entry of [...content.posts, ...content.updates]) {
     for (const r of entry.references) {
@@ -103,14 +124,26 @@ function checkSingletons(content: LoadedContent, issues: IssueList) {
 
 /** 已完成 needs evidence; dates must exist and come in order; records should not be in the future. */
 function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: CalendarDate) {
+  const labels = content.settings[0]?.data.statusLabels ?? [];
   for (const u of content.updates) {
-    const { status, completedOn, evidence, date } = u.data;
+    const written = u.data.status;
+    const { completedOn, evidence, date } = u.data;
+    const status = written ? statusCategory(written, labels) : undefined;
+    if (written && !status) {
+      const words = [...STATUSES, ...labels.map((l) => l.label)].join('、');
+      issues.error(
+        u.file,
+        u.lineOf(['status']),
+        'status',
+        `状态“${written}”不认识：应是 ${words} 之一；方案自己的说法请在站点设置 statusLabels 中登记`,
+      );
+    }
     if (status === '已完成' && (!evidence || evidence.length === 0)) {
       issues.error(
         u.file,
         u.lineOf(['status']),
         'evidence',
-        '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存党建办）',
+        '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存档）',
       );
     }
     if (completedOn !== undefined) {
@@ -138,6 +171,15 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
   const seen = new Map<string, { file: string; status: string }>();
   for (const u of content.updates) {
     if (!u.data.status) continue;
+    if (!u.data.measures?.length) {
+      issues.error(
+        u.file,
+        u.lineOf(['status']),
+        'status',
+        '记录关于整个方案（没有写 measures）时不能设状态：状态属于措施，请写 measures 或去掉 status',
+      );
+      continue;
+    }
     for (const m of u.data.measures) {
       const key = `${m}@${u.data.date}`;
       const other = seen.get(key);

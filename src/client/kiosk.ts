@@ -11,7 +11,8 @@
  * id is notice:<file name>) and &page=<n> one of its pages, ?nosw=1 removes the service worker
  * (the kill switch).
  */
-import { nextActivityDay, daysBetween, formatDate } from '../lib/dates.ts';
+import { daysBetween, formatDate } from '../lib/dates.ts';
+import { nextOccurrence, type RecurrenceRule } from '../lib/recurrence.ts';
 import { countdownText } from '../lib/format.ts';
 import {
   activeNotices,
@@ -268,7 +269,10 @@ export class KioskScreen extends HTMLElement {
     else if (now - this.#slideSince >= dwell) this.#advance(now);
   }
 
-  /** Days left and the next 党员活动日, from the screen's own clock: right after weeks of running. */
+  /**
+   * Days left and the next date of each recurring obligation (its rule is in the page), from the
+   * screen's own clock: right after weeks of running.
+   */
   #updateCountdowns(today: string): void {
     // Longer text wraps differently: every fit measured before the change is stale.
     const write = (el: HTMLElement, text: string) => {
@@ -280,10 +284,9 @@ export class KioskScreen extends HTMLElement {
       const deadline = el.dataset['countdown']!;
       write(el, /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? countdownText({ daysLeft: daysBetween(today, deadline) }) : '');
     }
-    for (const el of this.querySelectorAll<HTMLElement>('[data-next-activity-day]')) {
-      const next = nextActivityDay(today);
-      el.dataset['nextActivityDay'] = next;
-      write(el, formatDate(next));
+    for (const el of this.querySelectorAll<HTMLElement>('[data-next-occurrence]')) {
+      const rule = JSON.parse(el.dataset['nextOccurrence']!) as RecurrenceRule;
+      write(el, formatDate(nextOccurrence(rule, today)));
     }
   }
 

@@ -8,7 +8,7 @@ import { resolveSiteUrl } from '../lib/site-url.ts';
 /**
  * The absolute URL of `path` on the public site, or undefined when the build has no address
  * (the page then shows “未设置网址” instead of a QR code that leads nowhere).
- * @example publicUrl('/units/x-cun/', 'https://dj.example.gov.cn/') // 'https://dj.example.gov.cn/units/x-cun/'
+ * @example publicUrl('/units/a-cun/', 'https://dj.example.gov.cn/') // 'https://dj.example.gov.cn/units/a-cun/'
  */
 export function publicUrl(path: string, settingsUrl: string | undefined): string | undefined {
   const address = resolveSiteUrl(process.env['SITE_URL'], settingsUrl);

@@ -4,14 +4,24 @@
  * nothing here is quadratic in the number of entries.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { buildDate, nextActivityDay, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { buildDate, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
+import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../lib/recurrence.ts';
 import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../lib/charts.ts';
 import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../lib/measures.ts';
 import { makeResolver } from '../lib/resolve.ts';
 import { firstSentence } from '../lib/format.ts';
 import { gitDates } from './git-dates.ts';
-import { CLOSED_STATUSES, deriveMeasureState, summarise, type MeasureState, type ProgressSummary } from '../lib/status.ts';
+import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
+import {
+  CLOSED_STATUSES,
+  deriveMeasureState,
+  statusCategory,
+  summarise,
+  type MeasureState,
+  type MeasureStatus,
+  type ProgressSummary,
+} from '../lib/status.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
 
@@ -48,6 +58,8 @@ export interface UnitRef {
 
 export interface UnitView extends UnitRef {
   kind: Data<'units'>['kind'];
+  /** Whether its kind has a printable bulletin board (settings `unitKinds`). */
+  board: boolean;
   entry: CollectionEntry<'units'>;
   /** Measures the unit is responsible for (its checklist), in the plan's order. */
   measures: MeasureView[];
@@ -71,7 +83,10 @@ export interface RecordView {
   id: string;
   title: string;
   date: CalendarDate;
-  status?: Data<'updates'>['status'];
+  /** The category the record sets (未启动/推进中/已完成/长期坚持). */
+  status?: MeasureStatus;
+  /** The record's own word for it when that is a label of the site's vocabulary (基本完成). */
+  statusLabel?: string;
   evidence: readonly string[];
   measures: Link[];
   units: UnitRef[];
@@ -140,6 +155,27 @@ export interface ChartSet {
   all: ChartSpec[];
 }
 
+/** A recurring obligation of the plan (settings `obligations`), with its next date when it has a fixed day. */
+export interface ObligationView {
+  id: string;
+  title: string;
+  rule: RecurrenceRule;
+  /** The plan's own wording of when, or the rule in words. */
+  when: string;
+  audience?: string;
+  description: string;
+  /** The measures it comes from. */
+  measures: Link[];
+  /** The next occurrence on or after the build date; none when the rule fixes only a period. */
+  next?: CalendarDate;
+}
+
+/** The item shown as the campaign on the screens and boards (settings `campaign`). */
+export interface CampaignView {
+  title: string;
+  area: AreaView;
+}
+
 export interface SiteModel {
   settings: Data<'settings'>;
   plan: CollectionEntry<'plan'>;
@@ -149,7 +185,10 @@ export interface SiteModel {
   today: CalendarDate;
   /** When the plan's text last changed (git history). */
   planUpdated?: CalendarDate;
-  nextActivityDay: CalendarDate;
+  /** Recurring obligations, in the settings' order. */
+  obligations: ObligationView[];
+  /** The campaign the screens and boards show, when the settings name one. */
+  campaign?: CampaignView;
   areas: AreaView[];
   measures: MeasureView[];
   measureById: ReadonlyMap<string, MeasureView>;
@@ -224,6 +263,8 @@ async function build(): Promise<SiteModel> {
   const latest = (...dates: (CalendarDate | undefined)[]) => dates.filter((d): d is CalendarDate => d !== undefined).sort().at(-1);
   const changed = (entry: { filePath?: string | undefined }) => (entry.filePath ? history.dates.get(entry.filePath) : undefined);
 
+  const boardKinds = new Set((settings[0]!.data.unitKinds ?? DEFAULT_UNIT_KINDS).filter((k) => k.board).map((k) => k.name));
+  const statusLabels = settings[0]!.data.statusLabels ?? [];
   const unitRefs = new Map(unitEntries.map((u) => [u.id, { id: u.id, name: u.data.name }]));
   const measureTitles = new Map(measureEntries.map((m) => [m.id, m.data.title]));
 
@@ -235,11 +276,13 @@ async function build(): Promise<SiteModel> {
         date: u.data.date,
         evidence: u.data.evidence ?? [],
         // The checker guarantees every referenced id exists before the build.
-        measures: u.data.measures.map((id) => ({ id, title: measureTitles.get(id)! })),
+        measures: (u.data.measures ?? []).map((id) => ({ id, title: measureTitles.get(id)! })),
         units: u.data.units.map((id) => unitRefs.get(id)!),
         entry: u,
       };
-      if (u.data.status) record.status = u.data.status;
+      const category = u.data.status ? statusCategory(u.data.status, statusLabels) : undefined;
+      if (category) record.status = category;
+      if (category && u.data.status !== category) record.statusLabel = u.data.status!;
       return record;
     })
     .sort(newestFirst);
@@ -257,7 +300,10 @@ async function build(): Promise<SiteModel> {
     }))
     .sort(newestFirst);
 
-  const changes = statusChangesByMeasure(updates.map((u) => ({ id: u.id, ...u.data })));
+  const changes = statusChangesByMeasure(
+    updates.map((u) => ({ id: u.id, ...u.data })),
+    statusLabels,
+  );
   const recordsByMeasure = groupInto((r) => r.measures.map((m) => m.id), records);
   const postsByMeasure = groupInto((p) => p.entry.data.measures ?? [], posts);
   const measures: MeasureView[] = measureEntries
@@ -314,6 +360,7 @@ async function build(): Promise<SiteModel> {
       id: u.id,
       name: u.data.name,
       kind: u.data.kind,
+      board: boardKinds.has(u.data.kind),
       entry: u,
       measures: own,
       summary: summarise(own.map((m) => m.state)),
@@ -375,14 +422,29 @@ async function build(): Promise<SiteModel> {
 
   const planUpdated = latest(...[...plan, ...duties, ...requirements, ...areaEntries, ...measureEntries].map(changed));
 
+  const siteSettings = settings[0]!.data;
+  const obligations: ObligationView[] = (siteSettings.obligations ?? []).map((o) => ({
+    id: o.id,
+    title: o.title,
+    rule: o.rule,
+    when: o.wording ?? ruleText(o.rule),
+    ...(o.audience ? { audience: o.audience } : {}),
+    description: o.description,
+    measures: (o.measures ?? []).map((id) => ({ id, title: measureTitles.get(id) ?? id })),
+    ...(hasFixedDay(o.rule) ? { next: nextOccurrence(o.rule, today) } : {}),
+  }));
+  const campaignArea = siteSettings.campaign ? areas.find((a) => a.id === siteSettings.campaign!.area) : undefined;
+  if (siteSettings.campaign && !campaignArea) console.warn(`[site] 站点设置 campaign.area 为 ${siteSettings.campaign.area}，但没有这个问题方面。`);
+
   return {
     ...(planUpdated ? { planUpdated } : {}),
-    settings: settings[0]!.data,
+    ...(campaignArea ? { campaign: { title: siteSettings.campaign!.title, area: campaignArea } } : {}),
+    obligations,
+    settings: siteSettings,
     plan: plan[0]!,
     duties: duties.sort(byNumericId),
     requirements: requirements.sort(byNumericId),
     today,
-    nextActivityDay: nextActivityDay(today),
     areas,
     measures,
     measureById,

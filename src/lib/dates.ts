@@ -1,5 +1,5 @@
 /**
- * Calendar dates for the campaign, always in China Standard Time (Asia/Shanghai).
+ * Calendar dates for the site, always in China Standard Time (Asia/Shanghai).
  *
  * A deadline such as "2026-12-31" is a day on the town's calendar, not an instant, so dates are
  * kept as `YYYY-MM-DD` strings and compared as strings; arithmetic goes through UTC midnights,
@@ -103,27 +103,6 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 /**
- * The first Friday of a month: the plan's 党员活动日 ("每月第一周的星期五").
- * @example firstFriday(2026, 12) // '2026-12-04'
- */
-export function firstFriday(year: number, month: number): CalendarDate {
-  const weekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay(); // 0 = Sunday
-  const day = 1 + ((5 - weekday + 7) % 7);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/**
- * The next 党员活动日 on or after `today`.
- * @example nextActivityDay('2026-12-05') // '2027-01-01'
- */
-export function nextActivityDay(today: CalendarDate): CalendarDate {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const thisMonth = firstFriday(y, m);
-  if (thisMonth >= today) return thisMonth;
-  return m === 12 ? firstFriday(y + 1, 1) : firstFriday(y, m + 1);
-}
-
-/**
  * A date as readers write it.
  * @example formatDate('2026-09-04') // '2026年9月4日'
  */
@@ -135,7 +114,7 @@ export function formatDate(date: CalendarDate): string {
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 /**
- * A date with its day of the week, as a notice or the next 党员活动日 is announced.
+ * A date with its day of the week, as a notice or the next recurring obligation is announced.
  * @example formatDateWithWeekday('2026-12-04') // '2026年12月4日（星期五）'
  */
 export function formatDateWithWeekday(date: CalendarDate): string {

@@ -46,7 +46,7 @@ export function countdownText(state: Pick<MeasureState, 'daysLeft'>): string {
 /**
  * The first sentence of a plain text, for a notice's line on the home page: up to the first
  * 。！？ or line break, cut at `max` characters with an ellipsis.
- * @example firstSentence('12月4日为党员活动日。各支部集中学习。') // '12月4日为党员活动日。'
+ * @example firstSentence('12月4日为主题党日。各支部集中学习。') // '12月4日为主题党日。'
  */
 export function firstSentence(text: string, max = 60): string {
   const trimmed = text.trim();

@@ -2,7 +2,7 @@
  * Measures (整改措施) keep the plan's numbering as their id: area 2, measure 3 is `2-3`.
  */
 import type { CalendarDate } from './dates.ts';
-import type { MeasureStatus, StatusChange } from './status.ts';
+import { statusCategory, type StatusChange, type StatusLabel } from './status.ts';
 
 /**
  * The area and position encoded in a measure id.
@@ -29,8 +29,10 @@ export interface StatusRecord {
   id: string;
   title: string;
   date: CalendarDate;
-  measures: readonly string[];
-  status?: MeasureStatus | undefined;
+  /** Absent for a record about the plan as a whole (印发方案), which changes no measure's status. */
+  measures?: readonly string[] | undefined;
+  /** One of the four categories or a label of the site's vocabulary. */
+  status?: string | undefined;
   completedOn?: CalendarDate | undefined;
   evidence?: readonly string[] | undefined;
 }
@@ -39,12 +41,15 @@ export interface StatusRecord {
  * Groups the status changes that records make, by measure id. Records without a status
  * document work but change nothing.
  */
-export function statusChangesByMeasure(records: readonly StatusRecord[]): Map<string, StatusChange[]> {
+export function statusChangesByMeasure(records: readonly StatusRecord[], labels: readonly StatusLabel[] = []): Map<string, StatusChange[]> {
   const byMeasure = new Map<string, StatusChange[]>();
   for (const r of records) {
-    if (!r.status) continue;
-    for (const measureId of r.measures) {
-      const change: StatusChange = { date: r.date, status: r.status, recordId: r.id, title: r.title, evidence: r.evidence ?? [] };
+    // The checker refuses a status outside the vocabulary; one that slips through changes nothing.
+    const status = r.status ? statusCategory(r.status, labels) : undefined;
+    if (!status) continue;
+    for (const measureId of r.measures ?? []) {
+      const change: StatusChange = { date: r.date, status, recordId: r.id, title: r.title, evidence: r.evidence ?? [] };
+      if (r.status !== status) change.label = r.status!;
       if (r.completedOn) change.completedOn = r.completedOn;
       const list = byMeasure.get(measureId) ?? [];
       list.push(change);

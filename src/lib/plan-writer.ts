@@ -46,10 +46,10 @@ const ADVERBIAL_OPENING = /^(以|按照|围绕|结合|针对|通过|根据|依�
 
 /**
  * A measure's short title: its first clause, or its first two when the first only sets the
- * scene (以“党员活动日”为主要载体，严格落实……).
+ * scene (以“主题党日”为主要载体，严格落实……).
  * @example measureTitle('建立健全党建工作责任制，强化党委核心作用。') // '建立健全党建工作责任制'
  * @example measureTitle('加强党组织领导班子建设。以“村（社区）两委换届”为契机……') // '加强党组织领导班子建设'
- * @example measureTitle('以“党员活动日”为主要载体，严格落实“三会一课”等基本制度。每月……') // '以“党员活动日”为主要载体，严格落实“三会一课”等基本制度'
+ * @example measureTitle('以“主题党日”为主要载体，严格落实“三会一课”等基本制度。每月……') // '以“主题党日”为主要载体，严格落实“三会一课”等基本制度'
  */
 export function measureTitle(text: string): string {
   const sentence = firstSentence(text);
@@ -79,7 +79,7 @@ function bodyAfterTitle(item: PlanItem): string {
 
 function markdown(data: Record<string, unknown>, body: string): string {
   const doc = new Document(data);
-  // Short lists of words on one line, as the office writes them: owners: [dangwei, djb].
+  // Short lists of words on one line, as the office writes them: owners: [zuzhi-ban, a-cun].
   visit(doc, {
     Seq(_, node) {
       if (isSeq(node) && node.items.every((i) => isScalar(i))) node.flow = true;
@@ -108,7 +108,7 @@ export function sameEntry(a: string, b: string): boolean {
   return read(a) === read(b);
 }
 
-/** 领导小组 as plans write it: X同志为组长，X、X同志为副组长，……为成员，办公室设在党建办，由X同志负责日常工作. */
+/** 领导小组 as plans write it: X同志为组长，X、X同志为副组长，……为成员，办公室设在X办，由X同志负责日常工作. */
 export function leadershipOf(text: string): {
   leader?: string;
   deputies?: string[];
@@ -130,7 +130,7 @@ export function leadershipOf(text: string): {
   return out;
 }
 
-/** Splits 责任单位 as written (镇党委、党建办) into names. */
+/** Splits 责任单位 as written (镇党委、X办) into names. */
 function unitNames(value: string): string[] {
   return value
     .split(/[、，,；;\s]+/)
@@ -150,7 +150,6 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   const year = plan.issued ? Number(plan.issued.slice(0, 4)) : undefined;
   const deadlineCtx = { ...(year === undefined ? {} : { planYear: year }), ...(plan.issued ? { issued: plan.issued } : {}) };
 
-  if (plan.documentNumber) unplaceable.push(`方案文号“${plan.documentNumber}”：当前模型没有存放方案自身文号的字段`);
   for (const r of plan.reported) {
     unplaceable.push(
       `第${r.line}行：方案自报的进展数字（共${r.total}项，已完成${r.done}项）：当前模型只按措施统计，没有存放自报数字的位置`,
@@ -363,10 +362,19 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   }
   const planData: Record<string, unknown> = {
     title: plan.title,
+    ...(plan.documentNumber ? { number: plan.documentNumber } : {}),
     issuer: keep('issuer', plan.issuer, '原文没有写制定单位，请填写 issuer（例如：中共X镇委员会）'),
     basis: plan.basis?.number ? plan.basis : keep('basis', undefined, '原文导语中没有“根据……《……》（文号）”，请填写 basis'),
-    campaign: keep('campaign', undefined, '请填写 campaign（主题活动名称）'),
-    sections: { duties: duties!.title, areas: areasPart!.title, requirements: requirements!.title },
+    // A campaign is optional (many plans have none): carried over from plan.md (with a note when it
+    // was another plan's), never asked for.
+    campaign: old['campaign'] !== undefined ? keep('campaign', undefined, '') : undefined,
+    sections: (
+      [
+        ['duties', duties],
+        ['areas', areasPart],
+        ['requirements', requirements],
+      ] as const
+    ).flatMap(([part, item]) => (item ? [{ part, title: item.title }] : [])),
     declared: { areas: declaredAreas ?? problems.length, measures: declaredMeasures ?? measureCount },
     leadership: keep('leadership', derivedLeadership, '原文没有写整改工作领导小组，请填写 leadership'),
     milestones: keep('milestones', undefined, '没有时间节点时 milestones 写 []') ?? [],

@@ -1,5 +1,5 @@
 /**
- * Editors may name a unit or a metric in a CSV table by its id (`x-cun`) or by its name as it
+ * Editors may name a unit or a metric in a CSV table by its id (`a-cun`) or by its name as it
  * appears in the plan (`X村党支部`); both resolve to the id.
  */
 
@@ -10,7 +10,7 @@ export interface Named {
 
 /**
  * A function that finds the id of an entry by id or by exact name.
- * @example makeResolver([{ id: 'x-cun', name: 'X村党支部' }])('X村党支部') // 'x-cun'
+ * @example makeResolver([{ id: 'a-cun', name: 'A村党支部' }])('A村党支部') // 'a-cun'
  */
 export function makeResolver(entries: readonly Named[]): (key: string) => string | undefined {
   const map = new Map<string, string>();

@@ -61,7 +61,7 @@ function markdown(data: Record<string, unknown>, body: string | undefined, place
 
 /**
  * A readable file name: the date, then ASCII ids so it sorts by date and says what it is about.
- * @example fileName('2026-12-04', ['3-1', 'x-cun'], () => false) // '2026-12-04-3-1-x-cun'
+ * @example fileName('2026-12-04', ['3-1', 'a-cun'], () => false) // '2026-12-04-3-1-a-cun'
  */
 export function fileName(date: string, parts: readonly string[], taken: (name: string) => boolean): string {
   const slug = parts

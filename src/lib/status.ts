@@ -9,6 +9,22 @@ import { daysBetween, type CalendarDate } from './dates.ts';
 export const STATUSES = ['未启动', '推进中', '已完成', '长期坚持'] as const;
 export type MeasureStatus = (typeof STATUSES)[number];
 
+/** A plan's own word for a status (基本完成, 正在整改), mapped onto one of the four categories. */
+export interface StatusLabel {
+  label: string;
+  status: MeasureStatus;
+}
+
+/**
+ * The category of a status as a record writes it: one of the four, or a label of the site's
+ * vocabulary (settings `statusLabels`); undefined when it is neither.
+ * @example statusCategory('基本完成', [{ label: '基本完成', status: '已完成' }]) // '已完成'
+ */
+export function statusCategory(value: string, labels: readonly StatusLabel[] = []): MeasureStatus | undefined {
+  if ((STATUSES as readonly string[]).includes(value)) return value as MeasureStatus;
+  return labels.find((l) => l.label === value)?.status;
+}
+
 /** A measure's deadline (整改时限): a date, not yet set (待定), or ongoing (长期). */
 export type Deadline = CalendarDate | '待定' | '长期';
 
@@ -20,6 +36,8 @@ export interface StatusChange {
   /** The record's date. */
   date: CalendarDate;
   status: MeasureStatus;
+  /** The record's own word for it when that is a label of the site's vocabulary (基本完成). */
+  label?: string;
   /** The progress record's id, to link to it. */
   recordId: string;
   /** The record's title: why the status changed. */

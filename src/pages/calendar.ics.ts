@@ -18,6 +18,16 @@ export async function GET(context: APIContext) {
     name: site.settings.siteName,
     url: new URL('/', context.site).href,
     today: site.today,
+    recurring: site.obligations.map((o) => ({
+      id: o.id,
+      title: o.title,
+      rule: o.rule,
+      description: [
+        o.when + '。' + o.description,
+        o.audience ? `参加对象：${o.audience}。` : '',
+        o.measures.length ? `（整改措施 ${o.measures.map((m) => m.id).join('、')}）` : '',
+      ].join(''),
+    })),
     items: [...milestones, ...deadlines],
   });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

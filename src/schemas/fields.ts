@@ -53,7 +53,7 @@ export const MEASURE_ID = /^[1-9]\d*-[1-9]\d*$/;
 export const SLUG_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export const measureRef = ref(MEASURE_ID, '措施编号，写成“领域序号-措施序号”，例如 2-3（第二个问题领域的第3项措施）');
-export const unitRef = ref(SLUG_ID, '单位编号，即 src/content/units/ 下的文件名（不含 .md），例如 x-cun');
+export const unitRef = ref(SLUG_ID, '单位编号，即 src/content/units/ 下的文件名（不含 .md），例如 a-cun');
 
 /**
  * A calendar date `YYYY-MM-DD` that exists. Accepts the Date that Astro's YAML parser makes of

@@ -35,36 +35,44 @@ export interface SchemaContext<I extends z.ZodType = z.ZodType> {
 const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的文件名，例如 yishu-liangqiang');
 const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/ 下的文件名，例如 tv-1080p');
 
+/** The parts of a plan's body, each kept in its own collection (duties, areas, requirements). */
+export const PLAN_PARTS = ['duties', 'areas', 'requirements'] as const;
+
 /** 整改方案: the plan document itself, one entry. */
 export const planSchema = strict({
-  title: text('方案标题，例如：关于落实全市基层党建工作巡察反馈问题整改方案'),
+  title: text('方案标题，例如：关于XX问题整改工作的实施方案'),
   issuer: text('制定单位，例如：中共X镇委员会'),
+  number: text('方案本身的文号，照原文填写，例如：X发〔2023〕X号；没有时不写').optional(),
   basis: strict({
     issuer: text('依据文件的发文单位，例如：县委组织部'),
     title: text('依据文件的标题，例如：关于印发《……整改方案》的通知'),
-    number: text('依据文件的文号，照原文填写，例如：X组字〔2020〕X号'),
-  }),
-  campaign: text('主题活动名称，例如：一树两强'),
-  sections: strict({
-    duties: text('方案第一部分的标题，例如：突出责任主体，强化党组织书记履职意识'),
-    areas: text('方案第二部分的标题，例如：梳理问题清单，推动整改措施落实到位'),
-    requirements: text('方案第三部分的标题，例如：整改工作有关要求'),
-  }),
+    number: text('依据文件的文号，照原文填写，例如：X组字〔2020〕X号').optional(),
+  }).optional(),
+  campaign: text('主题活动名称，例如：XX；方案没有主题活动时不写').optional(),
+  sections: z
+    .array(
+      strict({
+        part: z.enum(PLAN_PARTS, hint('这一部分的内容：duties（责任）、areas（问题与整改措施）或 requirements（工作要求）')),
+        title: text('这一部分的标题，照原文填写，例如：梳理问题清单，推动整改措施落实到位'),
+      }),
+      hint('方案正文各部分，按原文顺序列出，例如 - { part: areas, title: 梳理问题清单 }；原文没有的部分不写'),
+    )
+    .optional(),
   declared: strict({
     areas: count('方案中声明的问题方面数，整数，例如 5', 1, 100),
     measures: count('方案中声明的整改措施数，整数，例如 21', 1, 1000),
   }),
   leadership: strict({
-    leader: text('整改工作领导小组组长，照原文填写，未公开时写 X同志'),
-    deputies: z.array(text('副组长，照原文填写，例如 X同志'), hint('副组长列表，例如 [X同志, X同志]')),
-    members: text('领导小组成员，例如：其它党委班子领导'),
-    office: unitRef,
-    officeHead: text('负责日常整改工作的同志，照原文填写，例如 X同志'),
-  }),
+    leader: text('整改工作领导小组组长，照原文填写，未公开时写 X同志').optional(),
+    deputies: z.array(text('副组长，照原文填写，例如 X同志'), hint('副组长列表，例如 [X同志, X同志]')).optional(),
+    members: text('领导小组成员，例如：其它党委班子领导').optional(),
+    office: unitRef.optional(),
+    officeHead: text('负责日常整改工作的同志，照原文填写，例如 X同志').optional(),
+  }).optional(),
   milestones: z.array(
     strict({
       id: ref(SLUG_ID, '节点编号，小写字母、数字和连字符，例如 branch-plans'),
-      title: text('节点名称，例如：各党支部整改方案报镇党建办'),
+      title: text('节点名称，例如：各党支部整改方案报镇党委'),
       date: dateOrPending('节点日期，格式 YYYY-MM-DD；方案写作“X月X日”时填 待定'),
       requirement: count('出自“整改工作有关要求”的第几条，整数，例如 3', 1, 20).optional(),
     }),
@@ -99,36 +107,46 @@ export const areaSchema = strict({
 /** 整改措施. The id (file name) is the seed's numbering: area 2, measure 3 is `2-3`. */
 export const measureSchema = strict({
   title: text('措施的简短标题（原文第一句），例如：建立健全党建工作责任制'),
-  owners: nonEmptyList(unitRef, '责任单位列表，至少一个单位编号，例如 [dangwei, djb]'),
+  owners: nonEmptyList(unitRef, '责任单位列表，至少一个单位编号，例如 [zuzhi-ban, a-cun]'),
   deadline: z.union(
     [z.literal('待定'), z.literal('长期'), calendarDate('整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31')],
     hint('整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31'),
   ),
 });
 
-export const UNIT_KINDS = ['党委', '办公室', '党支部'] as const;
+/**
+ * Unit kinds when the settings list none (`unitKinds`); a plan with 党总支 or 科室 lists its own.
+ * Kinds marked `board` get a printable bulletin board (宣传栏展板).
+ */
+export const DEFAULT_UNIT_KINDS: readonly { name: string; board?: boolean }[] = [
+  { name: '党委' },
+  { name: '办公室' },
+  { name: '党支部', board: true },
+];
 
-/** 单位: 镇党委, 党建办 and the branches. */
+/** 单位: the committee, its offices and the branches (whatever the plan names). */
 export const unitSchema = strict({
   name: text('单位名称，照原文填写，例如：X村党支部'),
-  kind: z.enum(UNIT_KINDS, hint(`单位类别：${UNIT_KINDS.join('、')} 之一`)),
+  kind: text(`单位类别，须是站点设置 unitKinds 中的一个（未设置时为 ${DEFAULT_UNIT_KINDS.map((k) => k.name).join('、')} 之一）`),
   order: count('排列顺序，整数，越小越靠前，例如 10', 0, 10_000),
 });
 
 /** 整改进展记录: a dated record of work on one or more measures. */
 export const updateSchema = strict({
-  title: text('记录标题，例如：X村党支部开展12月党员活动日'),
+  title: text('记录标题，例如：A村党支部开展12月主题党日'),
   date: calendarDate('记录日期，格式 YYYY-MM-DD，例如 2026-12-04'),
-  measures: nonEmptyList(measureRef, '涉及的措施编号列表，例如 [3-1]'),
-  units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [x-cun]'),
-  status: z.enum(STATUSES, hint(`措施的新状态：${STATUSES.join('、')} 之一；不改变状态时省略此项`)).optional(),
+  measures: z.array(measureRef, hint('涉及的措施编号列表，例如 [3-1]；记录关于整个方案（例如印发方案）时不写')).optional(),
+  units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [a-cun]'),
+  status: text(
+    `措施的新状态：${STATUSES.join('、')} 之一，或站点设置 statusLabels 中的说法（例如 基本完成）；不改变状态时省略此项`,
+  ).optional(),
   completedOn: calendarDate('完成日期，格式 YYYY-MM-DD，不晚于记录日期，例如 2026-12-04').optional(),
-  evidence: z.array(text('佐证材料的说明，例如：支部党员大会会议记录（存党建办）'), hint('佐证材料列表')).optional(),
+  evidence: z.array(text('佐证材料的说明，例如：支部党员大会会议记录（存档）'), hint('佐证材料列表')).optional(),
 });
 
 /** 宣传栏目: a column of the publicity campaign (公众号专题栏目). */
 export const columnSchema = strict({
-  title: text('栏目名称，例如：“一树两强”主题活动'),
+  title: text('栏目名称，例如：“XX”主题活动'),
   description: text('栏目简介，一两句话'),
   order: count('排列顺序，整数，例如 10', 0, 10_000),
 });
@@ -136,14 +154,14 @@ export const columnSchema = strict({
 /** 宣传文章: a post in a column. */
 export function postSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
   return strict({
-    title: text('文章标题，例如：X村党支部召开“一树两强”动员会'),
+    title: text('文章标题，例如：A村党支部召开主题活动动员会'),
     date: calendarDate('发布日期，格式 YYYY-MM-DD，例如 2026-09-10'),
     column: columnRef,
     summary: text('摘要，一两句话，用于列表和分享'),
     cover: image().optional(),
     coverAlt: text('封面图片的文字说明（给读屏软件和加载失败时看），例如：党员在宣传栏前学习').optional(),
     measures: z.array(measureRef, hint('相关措施编号列表，例如 [5-2]')).optional(),
-    units: z.array(unitRef, hint('相关单位编号列表，例如 [x-cun]')).optional(),
+    units: z.array(unitRef, hint('相关单位编号列表，例如 [a-cun]')).optional(),
     screen: z.boolean(hint('是否在电子显示屏上展示：true 或 false')).optional(),
   });
 }
@@ -154,7 +172,7 @@ export function postSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
  * event happens: readers see the event's own `date` when it has one, never the display window.
  */
 export const noticeSchema = strict({
-  title: text('通知标题，例如：12月党员活动日安排'),
+  title: text('通知标题，例如：12月主题党日安排'),
   date: calendarDate('通知所说事项本身的日期（如活动当天），格式 YYYY-MM-DD，例如 2026-12-04；没有具体日期时省略').optional(),
   start: localDateTime('开始时间（北京时间），格式 YYYY-MM-DD HH:mm，例如 2026-12-01 08:00'),
   end: localDateTime('结束时间（北京时间），格式 YYYY-MM-DD HH:mm，晚于开始时间，例如 2026-12-04 18:00'),
@@ -194,10 +212,42 @@ export const screenSchema = strict({
 const SITE_URL_RULE =
   '网站的公开网址，只写到域名，例如 https://dj.example.gov.cn/；显示屏和宣传栏的二维码、分享链接都指向它（环境变量 SITE_URL 优先）';
 
+const RULE_HINT =
+  '重复规则，例如 { every: month, weekday: 5, nth: 1 }（每月第一个星期五）；every 为 month（每月）、quarter（每季度）或 year（每年）';
+
+/**
+ * A recurring obligation of the plan (活动日, 集中学习, 党课, 述职): its rule drives the calendar
+ * feed, the home page and the display screens (src/lib/recurrence.ts).
+ */
+export const obligationSchema = strict({
+  id: ref(SLUG_ID, '日程编号，小写字母、数字和连字符，例如 study-day'),
+  title: text('日程名称，例如：主题党日'),
+  rule: strict({
+    every: z.enum(['month', 'quarter', 'year'], hint(RULE_HINT)),
+    month: count('第几个月：每季度时写 1 到 3，每年时写 1 到 12，例如 12；省略为第一个月', 1, 12).optional(),
+    day: count('每月几日，1 到 28 的整数，例如 15；与 weekday 二选一', 1, 28).optional(),
+    weekday: count('星期几，1 到 7 的整数（1 为星期一，7 为星期日），例如 5', 1, 7).optional(),
+    nth: z
+      .union(
+        [count('第几个星期几，1 到 4，或 -1 表示最后一个；省略为 1', 1, 4), z.literal(-1)],
+        hint('第几个星期几，1 到 4，或 -1 表示最后一个；省略为 1'),
+      )
+      .optional(),
+  })
+    .refine((r) => !(r.day !== undefined && r.weekday !== undefined), hint('day（几日）和 weekday（星期几）只能写一个'))
+    .refine((r) => r.nth === undefined || r.weekday !== undefined, hint('写了 nth（第几个）时必须同时写 weekday（星期几）'))
+    .refine((r) => r.month === undefined || r.every !== 'month', hint('每月的日程不写 month'))
+    .refine((r) => r.month === undefined || r.every !== 'quarter' || r.month <= 3, hint('每季度的日程 month 只能是 1 到 3')),
+  wording: text('方案原文对时间的说法，照原文填写，例如：每月第一周的星期五；省略时按规则自动生成').optional(),
+  measures: z.array(measureRef, hint('出处：相关整改措施编号列表，例如 [3-1]')).optional(),
+  audience: text('参加对象，例如：全体党员').optional(),
+  description: text('日程说明，一两句话，例如：统一主题，突出政治学习与教育'),
+});
+
 /** 站点设置: one entry. */
 export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>) {
   return strict({
-    siteName: text('网站名称，例如：“一树两强”整改进展'),
+    siteName: text('网站名称，例如：X镇整改进展公开'),
     description: text('网站简介，一句话，用于搜索引擎和分享'),
     url: z
       .string(hint(SITE_URL_RULE))
@@ -212,6 +262,39 @@ export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>)
       }),
       hint('监督联系方式列表'),
     ),
+    obligations: z
+      .array(obligationSchema, hint('方案规定的定期工作（活动日、集中学习、党课、述职等）列表；它们进入日历订阅、首页和显示屏'))
+      .optional(),
+    statusLabels: z
+      .array(
+        strict({
+          label: text('方案或通报里的状态说法，例如：基本完成、正在整改'),
+          status: z.enum(STATUSES, hint(`对应的统计类别：${STATUSES.join('、')} 之一`)),
+        }),
+        hint('状态说法列表，例如 - { label: 基本完成, status: 已完成 }'),
+      )
+      .optional(),
+    unitKinds: z
+      .array(
+        strict({
+          name: text('单位类别名称，照原文填写，例如：党总支、科室'),
+          board: z.boolean(hint('这类单位是否有宣传栏展板（A3 打印），true 或 false')).optional(),
+        }),
+        hint('单位类别列表，例如 - { name: 党总支, board: true }；不写时为 党委、办公室、党支部（党支部有展板）'),
+      )
+      .optional(),
+    campaign: strict({
+      title: text('显示屏和宣传栏上主题活动的标题，例如：“XX”主题活动'),
+      area: ref(/^[1-9]\d*$/, '其整改措施作为主题活动要求的问题方面编号，即 src/content/areas/ 下的文件名，例如 5'),
+    }).optional(),
+    pages: strict({
+      posts: text('宣传专栏页的简介，一句话').optional(),
+      units: text('责任单位页的简介，一句话').optional(),
+      stats: text('统计页的简介，一句话').optional(),
+      areas: text('问题清单页的简介，一句话').optional(),
+      boards: text('宣传栏展板页的简介，一句话').optional(),
+    }).optional(),
+    shareImage: text('分享图片上的文字，例如：X镇整改进展公开；省略时用网站名称').optional(),
     officialAccount: strict({
       name: text('公众号名称，例如：X镇发布'),
       qr: image().optional(),
@@ -225,12 +308,12 @@ export const METRIC_PERIODS = ['月', '季', '年'] as const;
 /** A row of data/metrics.csv: a quantified obligation of the plan and its target. */
 export const metricSchema = strict({
   id: ref(SLUG_ID, '指标编号，小写字母、数字和连字符，例如 activity-days'),
-  name: text('指标名称，例如：党员活动日开展次数'),
+  name: text('指标名称，例如：主题党日开展次数'),
   unit: text('计量单位，例如：次、学时、%'),
   period: z.enum(METRIC_PERIODS, hint('统计周期：月、季 或 年')),
   target: numberCell('目标值，非负数字，例如 2；方案没有定目标时留空').optional(),
   measure: measureRef,
-  description: text('指标说明，写明口径，例如：每个党支部每月开展党员活动日的次数'),
+  description: text('指标说明，写明口径，例如：每个党支部每月开展主题党日的次数'),
 });
 
 /** A row of a tidy data table under data/observations/: one period × unit × metric. */
@@ -238,7 +321,7 @@ export const observationSchema = strict({
   period: z
     .string(hint('统计期：月写 2026-09，季度写 2026-Q3，年写 2026'))
     .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, hint('统计期：月写 2026-09，季度写 2026-Q3，年写 2026')),
-  unit: text('单位编号或单位名称，例如 x-cun 或 X村党支部（只填单位，不填个人）'),
+  unit: text('单位编号或单位名称，例如 a-cun 或 A村党支部（只填单位，不填个人）'),
   metric: text('指标编号或名称，见 data/metrics.csv，例如 activity-days'),
   value: numberCell('数值，非负数字，不带单位和千位逗号，例如 2 或 95.5'),
   note: z.string().optional(),

@@ -338,14 +338,16 @@ describe('rotation and notices over time', () => {
     await page.clock.runFor(1000);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     const [deadline, before] = await page.$eval('[data-countdown]', (el) => [el.getAttribute('data-countdown')!, el.textContent!]);
-    const next = await page.getAttribute('[data-next-activity-day]', 'data-next-activity-day');
+    // The fixture's 主题党日 is the second Thursday of the month: 2026-12-10, then 2027-01-14.
+    const nextBefore = await page.$eval('[data-next-occurrence]', (el) => el.textContent);
     await page.clock.runFor(2 * 60_000); // past midnight, before the 04:00 daily reload
     const after = await page.$eval('[data-countdown]', (el) => el.textContent);
     const daysFrom = (day: string) => Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
     const words = (n: number) => (n > 0 ? `还剩 ${n} 天` : n === 0 ? '今天到期' : `已逾期 ${-n} 天`);
     expect(before).toBe(words(daysFrom('2026-12-10')));
     expect(after).toBe(words(daysFrom('2026-12-11')));
-    expect(next).toBe('2027-01-01');
+    expect(nextBefore).toBe('2026年12月10日');
+    expect(await page.$eval('[data-next-occurrence]', (el) => el.textContent)).toBe('2027年1月14日');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     await page.close();
   });

@@ -33,7 +33,7 @@ function latestStatuses(): Map<string, string> {
   const latest = new Map<string, { date: string; id: string; status: string }>();
   for (const u of content.updates) {
     if (!u.data.status) continue;
-    for (const m of u.data.measures) {
+    for (const m of u.data.measures ?? []) {
       const prev = latest.get(m);
       if (!prev || u.data.date > prev.date || (u.data.date === prev.date && u.id > prev.id))
         latest.set(m, { date: u.data.date, id: u.id, status: u.data.status });

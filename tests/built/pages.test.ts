@@ -94,7 +94,7 @@ describe('last-updated dates', () => {
     for (const m of content.measures) {
       const html = read(`measures/${m.id}/index.html`);
       const shown = /本页内容更新于 <time datetime="([\d-]+)">/.exec(html)?.[1];
-      const recordDates = content.updates.filter((u) => u.data.measures.includes(m.id)).map((u) => u.data.date);
+      const recordDates = content.updates.filter((u) => (u.data.measures ?? []).includes(m.id)).map((u) => u.data.date);
       const expected = [history.dates.get(m.file), ...recordDates].filter(Boolean).sort().at(-1);
       expect(shown, m.id).toBe(expected);
     }

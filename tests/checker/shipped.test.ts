@@ -22,7 +22,7 @@ describe('the shipped content', () => {
     const result = checkProject(PROJECT_ROOT, { today: FIXTURE_TODAY });
     expect(result.errors).toBe(0);
     expect(result.issues.map(formatIssue)).toEqual([
-      'src/content/plan/plan.md:19  declared.measures  警告：方案声明 21 项整改措施，内容中实际有 20 项；网站按实际的 20 项统计',
+      'src/content/plan/plan.md:22  declared.measures  警告：方案声明 21 项整改措施，内容中实际有 20 项；网站按实际的 20 项统计',
     ]);
   });
 

@@ -3,10 +3,8 @@ import {
   buildDate,
   dateInShanghai,
   daysBetween,
-  firstFriday,
   formatDate,
   isCalendarDate,
-  nextActivityDay,
   parseLocalDateTime,
   toCalendarDate,
   toLocalDateTime,
@@ -69,26 +67,6 @@ describe('daysBetween', () => {
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
     expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
-  });
-});
-
-describe('党员活动日 (first Friday of the month)', () => {
-  it('finds the first Friday whatever weekday the month starts on', () => {
-    // Checked against a calendar: each is a Friday and falls within days 1–7.
-    for (let month = 1; month <= 12; month += 1) {
-      const date = firstFriday(2026, month);
-      const d = new Date(`${date}T00:00:00Z`);
-      expect(d.getUTCDay()).toBe(5);
-      expect(d.getUTCDate()).toBeLessThanOrEqual(7);
-      expect(d.getUTCMonth() + 1).toBe(month);
-    }
-    expect(firstFriday(2026, 12)).toBe('2026-12-04');
-    expect(firstFriday(2027, 1)).toBe('2027-01-01');
-  });
-  it('gives the next one on or after a day, rolling into January', () => {
-    expect(nextActivityDay('2026-12-04')).toBe('2026-12-04');
-    expect(nextActivityDay('2026-12-05')).toBe('2027-01-01');
-    expect(nextActivityDay('2026-11-26')).toBe('2026-12-04');
   });
 });
 

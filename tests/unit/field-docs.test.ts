@@ -18,6 +18,6 @@ describe('the field reference', () => {
     ]);
     const status = describeSchema(updateSchema).find((f) => f.field === 'status')!;
     expect(status.required).toBe(false);
-    expect(status.rule).toBe(updateSchema.safeParse({ status: '完成' }).error!.issues.find((i) => i.path[0] === 'status')!.message);
+    expect(status.rule).toBe(updateSchema.safeParse({ status: 3 }).error!.issues.find((i) => i.path[0] === 'status')!.message);
   });
 });

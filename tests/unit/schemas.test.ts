@@ -34,7 +34,7 @@ describe('schemas accept what both YAML parsers produce', () => {
 describe('field messages', () => {
   it('say what is missing and what is allowed, in Chinese', () => {
     expect(firstMessage(measureSchema.safeParse({ title: '措施', deadline: '长期' }))).toBe(
-      '缺少此项。责任单位列表，至少一个单位编号，例如 [dangwei, djb]',
+      '缺少此项。责任单位列表，至少一个单位编号，例如 [zuzhi-ban, a-cun]',
     );
     expect(firstMessage(updateSchema.safeParse({ title: '记录', date: '2026/09/04', measures: ['1-1'], units: ['djb'] }))).toBe(
       '记录日期，格式 YYYY-MM-DD，例如 2026-12-04',

@@ -9,18 +9,26 @@ import type { CalendarDate } from '../dates.ts';
 import { chineseNumeral, deadlineText } from '../format.ts';
 import { ledgerRows } from '../ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure, type StatusRecord } from '../measures.ts';
-import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline } from '../status.ts';
+import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline, type StatusLabel } from '../status.ts';
 import { flattenItems, type ProgressReport, type ReportEvidence, type ReportItem, type ReportSection } from './model.ts';
 
 /** What the adapter needs of the content: Astro's entries and the checker's loaded entries both fit. */
 export interface ReportSource {
-  settings: { demo: boolean };
+  settings: { demo: boolean; statusLabels?: readonly StatusLabel[] | undefined };
   plan: {
     title: string;
     issuer: string;
-    basis: { issuer: string; title: string; number: string };
+    basis?: { issuer: string; title: string; number?: string | undefined } | undefined;
     declared: { areas: number; measures: number };
-    leadership: { leader: string; deputies: readonly string[]; members: string; office: string; officeHead: string };
+    leadership?:
+      | {
+          leader?: string | undefined;
+          deputies?: readonly string[] | undefined;
+          members?: string | undefined;
+          office?: string | undefined;
+          officeHead?: string | undefined;
+        }
+      | undefined;
     milestones: readonly { title: string; date: CalendarDate | '待定' }[];
   };
   areas: readonly { id: string; data: { title: string } }[];
@@ -63,10 +71,10 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
     .map((u) => ({ id: u.id, ...u.data }))
     .filter((r) => r.date <= asOf)
     .sort(newestFirst);
-  const changes = statusChangesByMeasure(records);
+  const changes = statusChangesByMeasure(records, source.settings.statusLabels);
   const latestByMeasure = new Map<string, ReportEvidence>();
   for (const r of records) {
-    for (const id of r.measures) {
+    for (const id of r.measures ?? []) {
       if (!latestByMeasure.has(id)) latestByMeasure.set(id, { date: r.date, title: r.title, evidence: r.evidence ?? [] });
     }
   }
@@ -125,20 +133,29 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
     .sort((a, b) => (a.key === b.key ? a.order - b.order : a.key < b.key ? -1 : 1))
     .map(({ entry }) => entry);
 
-  const lead = plan.leadership;
+  // Only the rows the plan states: a plan without a leadership group has none.
+  const lead = plan.leadership ?? {};
   const organisation = [
     { label: '领导小组组长', value: lead.leader },
-    ...(lead.deputies.length > 0 ? [{ label: '副组长', value: lead.deputies.join('、') }] : []),
+    { label: '副组长', value: lead.deputies?.length ? lead.deputies.join('、') : undefined },
     { label: '成员', value: lead.members },
-    { label: '领导小组办公室', value: `设在${unitName.get(lead.office) ?? lead.office}，${lead.officeHead}负责日常整改工作` },
-  ];
+    {
+      label: '领导小组办公室',
+      value: lead.office
+        ? `设在${unitName.get(lead.office) ?? lead.office}${lead.officeHead ? `，${lead.officeHead}负责日常整改工作` : ''}`
+        : undefined,
+    },
+  ].filter((r): r is { label: string; value: string } => r.value !== undefined);
 
   return {
     asOf,
     demo: source.settings.demo,
     title: `${plan.issuer}关于《${plan.title}》整改进展情况的报告`,
     issuer: plan.issuer,
-    plan: { title: plan.title, basis: `${plan.basis.issuer}《${plan.basis.title}》（${plan.basis.number}）` },
+    plan: {
+      title: plan.title,
+      ...(plan.basis ? { basis: `${plan.basis.issuer}《${plan.basis.title}》${plan.basis.number ? `（${plan.basis.number}）` : ''}` } : {}),
+    },
     organisation,
     milestones: plan.milestones.map((m) => ({ label: m.title, value: deadlineText(m.date) })),
     declared: [
