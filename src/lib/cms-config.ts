@@ -121,7 +121,9 @@ function widgetOf(node: Json, rule: string | undefined): Json & { widget: string
     };
   }
   const type = node['type'];
+  // `x-options`: a free-text field whose form offers fixed choices (see the record's status).
   const options =
+    (node['x-options'] as unknown[] | undefined) ??
     (node['enum'] as unknown[] | undefined) ??
     (members(node).every((m) => 'const' in m) ? members(node).map((m) => m['const']) : undefined);
   if (options && options.length > 0) return { widget: 'select', options };

@@ -137,9 +137,10 @@ export const updateSchema = strict({
   date: calendarDate('记录日期，格式 YYYY-MM-DD，例如 2026-12-04'),
   measures: z.array(measureRef, hint('涉及的措施编号列表，例如 [3-1]；记录关于整个方案（例如印发方案）时不写')).optional(),
   units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [a-cun]'),
-  status: text(
-    `措施的新状态：${STATUSES.join('、')} 之一，或站点设置 statusLabels 中的说法（例如 基本完成）；不改变状态时省略此项`,
-  ).optional(),
+  status: text(`措施的新状态：${STATUSES.join('、')} 之一，或站点设置 statusLabels 中的说法（例如 基本完成）；不改变状态时省略此项`)
+    // Forms offer the four categories, which every site accepts; a site's own words can still be typed in the file.
+    .meta({ 'x-options': [...STATUSES] })
+    .optional(),
   completedOn: calendarDate('完成日期，格式 YYYY-MM-DD，不晚于记录日期，例如 2026-12-04').optional(),
   evidence: z.array(text('佐证材料的说明，例如：支部党员大会会议记录（存档）'), hint('佐证材料列表')).optional(),
 });

@@ -107,7 +107,11 @@ describe('the search page', () => {
     expect(await page.isVisible('select[data-filter="类型"]')).toBe(false);
     await page.click('[data-filters] summary');
     await page.selectOption('select[data-filter="类型"]', '措施');
-    await page.waitForFunction((n) => !document.querySelector('[data-status]')!.textContent!.includes(`找到 ${n} 条`), all);
+    // Wait for the filtered count itself, not just for the old one to go (a '搜索中' state may come between).
+    await page.waitForFunction((n) => {
+      const m = /找到 (\d+) 条/.exec(document.querySelector('[data-status]')!.textContent ?? '');
+      return m !== null && Number(m[1]) !== n;
+    }, all);
     const measures = await count();
     expect(measures).toBeGreaterThan(0);
     expect(measures).toBeLessThan(all);
