@@ -5,6 +5,7 @@
 import { dirname } from 'node:path/posix';
 import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
 import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
+import { ownDeadline, parentMeasureId, parseMeasureId } from '../lib/measures.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
@@ -17,7 +18,7 @@ import type { LoadedContent, LoadedEntry } from './load.ts';
 type RefCollection = 'measures' | 'units' | 'areas' | 'columns' | 'screens';
 
 const REF_LABELS: Record<RefCollection, string> = {
-  measures: '措施',
+  measures: '条目',
   units: '单位',
   areas: '问题领域',
   columns: '栏目',
@@ -41,7 +42,10 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
   const list = (entry: LoadedEntry<unknown>, key: string, ids: readonly string[] | undefined, target: RefCollection) =>
     ids?.forEach((id, i) => check(entry, [key, i], target, id));
 
-  for (const m of content.measures) list(m, 'owners', m.data.owners, 'units');
+  for (const m of content.measures) {
+    list(m, 'owners', m.data.owners, 'units');
+    list(m, 'areas', m.data.areas, 'areas');
+  }
   for (const u of content.updates) {
     list(u, 'measures', u.data.measures, 'measures');
     list(u, 'units', u.data.units, 'units');
@@ -84,7 +88,7 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
   }
   for (const row of content.metrics) {
     if (!known.measures.has(row.data.measure)) {
-      issues.error(row.file, row.line, 'measure', `第 ${row.line} 行：找不到措施“${row.data.measure}”`);
+      issues.error(row.file, row.line, 'measure', `第 ${row.line} 行：找不到条目“${row.data.measure}”`);
     }
   }
 }
@@ -101,12 +105,50 @@ function checkNumbering(content: LoadedContent, issues: IssueList) {
       if (!/^[1-9]\d*$/.test(e.id)) issues.error(e.file, 1, '文件名', `${collection} 的文件名应是序号，例如 1.md、2.md`);
     }
   }
+  const planDate = content.plan[0]?.data.date;
   for (const m of content.measures) {
-    const match = /^([1-9]\d*)-([1-9]\d*)$/.exec(m.id);
-    if (!match) {
-      issues.error(m.file, 1, '文件名', '措施文件名应是“领域序号-措施序号”，例如 2-3.md');
-    } else if (!areas.has(match[1]!)) {
-      issues.error(m.file, 1, '文件名', `措施 ${m.id} 属于第 ${match[1]} 个问题领域，但找不到 src/content/areas/${match[1]}.md`);
+    const parsed = parseMeasureId(m.id);
+    if (!parsed) {
+      issues.error(
+        m.file,
+        1,
+        '文件名',
+        '条目文件名应是原文的编号路径“方面序号-序号”，例如 2-3.md（第二个方面的第3项）；下一层再加“-序号”，例如 2-3-1.md',
+      );
+      continue;
+    }
+    if (!areas.has(String(parsed.area))) {
+      issues.error(m.file, 1, '文件名', `条目 ${m.id} 属于第 ${parsed.area} 个方面，但找不到 src/content/areas/${parsed.area}.md`);
+    }
+    const parent = parentMeasureId(m.id);
+    if (parent && !content.ids.measures.has(parent)) {
+      issues.error(m.file, 1, '文件名', `条目 ${m.id} 是 ${parent} 下面的一项，但找不到 src/content/measures/${parent}.md`);
+    }
+    // Wording the site cannot read as a date must say what it means in `deadline`.
+    const own = m.data.deadline === undefined ? ownDeadline(m.data, { planDate }) : undefined;
+    if (own?.deadline === '待定' && m.data.deadlineText && !/待定/.test(m.data.deadlineText)) {
+      issues.warning(
+        m.file,
+        m.lineOf(['deadlineText']),
+        'deadlineText',
+        `完成时限“${m.data.deadlineText}”推算不出日期${own.note ? `（${own.note}）` : ''}，网站按“待定”显示；请另写 deadline: YYYY-MM-DD、待定或长期${planDate ? '' : '，或在 plan.md 写上成文日期 date'}`,
+      );
+    }
+  }
+  // An item with nothing below must say who is responsible, itself or through the item above.
+  const byId = new Map(content.measures.map((m) => [m.id, m]));
+  const parents = new Set(content.measures.map((m) => parentMeasureId(m.id)));
+  for (const m of content.measures) {
+    if (parents.has(m.id)) continue;
+    let owners = m.data.owners;
+    for (let at = parentMeasureId(m.id); !owners && at; at = parentMeasureId(at)) owners = byId.get(at)?.data.owners;
+    if (!owners && content.units.length > 0) {
+      issues.warning(
+        m.file,
+        1,
+        'owners',
+        '这一项及其上级条目都没有写责任单位（owners），网站显示“未列明”；原文写了责任单位时请填写单位编号',
+      );
     }
   }
 }
@@ -207,7 +249,10 @@ function checkStatusAndDates(content: LoadedContent, issues: IssueList, today: C
 function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
   for (const plan of content.plan) {
     const { areas, measures } = plan.data.declared;
-    const found = { measures: content.ids.measures.size, areas: content.ids.areas.size };
+    // Items with something below are counted through it, as the site counts.
+    const ids = [...content.ids.measures];
+    const parents = new Set(ids.map(parentMeasureId));
+    const found = { measures: ids.filter((id) => !parents.has(id)).length, areas: content.ids.areas.size };
     if (measures !== found.measures) {
       issues.warning(
         plan.file,

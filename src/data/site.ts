@@ -8,15 +8,15 @@ import { buildDate, parseLocalDateTime, type CalendarDate } from '../lib/dates.t
 import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../lib/recurrence.ts';
 import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../lib/charts.ts';
 import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
-import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../lib/measures.ts';
+import { areaLabel, areaName, buildItemTree, compareMeasureIds, leavesOf, levelName, measureName, statusChangesByMeasure } from '../lib/measures.ts';
 import { makeResolver } from '../lib/resolve.ts';
 import { firstSentence } from '../lib/format.ts';
 import { gitDates } from './git-dates.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import {
   CLOSED_STATUSES,
-  deriveMeasureState,
   statusCategory,
+  type Deadline,
   summarise,
   type MeasureState,
   type MeasureStatus,
@@ -30,13 +30,37 @@ export interface Link {
   title: string;
 }
 
+/**
+ * An item of the plan (整改条目): a problem, a measure or an item below. Owners and the deadline
+ * are effective ones: the item's own, or inherited from the item above.
+ */
 export interface MeasureView {
   id: string;
   area: number;
+  /** Its own number at its level. */
   number: number;
   title: string;
+  /** The document's numbering down to this item (17, 17一是), or the id. */
+  label: string;
+  /** How the site names it: its level and numbering, 整改措施 2-3, 问题 17. */
+  name: string;
+  /** 1 for an item directly under its 方面. */
+  depth: number;
+  /** The item above, for items below the first level. */
+  parent?: Link;
+  /** Items directly below, in the plan's order. */
+  children: MeasureView[];
+  /** Nothing below it: the items that counts, charts and the ledger count. */
+  leaf: boolean;
+  /** Other 方面 it also belongs to (`areas`). */
+  alsoIn: number[];
   owners: UnitRef[];
-  deadline: Data<'measures'>['deadline'];
+  /** 责任领导 as the plan publishes it. */
+  leader?: string;
+  deadline: Deadline;
+  /** The plan's own words for the deadline (2023年6月底前), when it gives them. */
+  deadlineWording?: string;
+  /** For a parent: the roll-up of its leaves; for a leaf: its own records. */
   state: MeasureState;
   entry: CollectionEntry<'measures'>;
   previous?: Link;
@@ -72,9 +96,18 @@ export interface UnitView extends UnitRef {
 export interface AreaView {
   id: string;
   number: number;
+  /** The document's numbering: （一）, 二. */
+  label: string;
+  /** How a sentence names it: 问题（一）, 第二方面. */
+  name: string;
+  /** What its first-level items are called (plan `levels`): 整改措施, 问题. */
+  itemNoun: string;
   title: string;
   manifestations: NonNullable<Data<'areas'>['manifestations']>;
+  /** Its first-level items, then items of other 方面 linked to it; children hang below each. */
   measures: MeasureView[];
+  /** Every leaf below it, counted once: what its summary counts. */
+  leaves: MeasureView[];
   summary: ProgressSummary;
   updated?: CalendarDate;
 }
@@ -190,8 +223,15 @@ export interface SiteModel {
   /** The campaign the screens and boards show, when the settings name one. */
   campaign?: CampaignView;
   areas: AreaView[];
+  /** Every item, in the plan's order (parents before their children). */
   measures: MeasureView[];
+  /** The items counted: those with nothing below. */
+  leaves: MeasureView[];
   measureById: ReadonlyMap<string, MeasureView>;
+  /** What the plan calls each level, from 方面 down (plan `levels`). */
+  levels: readonly string[];
+  /** What the counted items are called: the name of the deepest level that has items (整改措施). */
+  leafNoun: string;
   summary: ProgressSummary;
   units: UnitView[];
   /** Newest first. */
@@ -306,53 +346,76 @@ async function build(): Promise<SiteModel> {
   );
   const recordsByMeasure = groupInto((r) => r.measures.map((m) => m.id), records);
   const postsByMeasure = groupInto((p) => p.entry.data.measures ?? [], posts);
-  const measures: MeasureView[] = measureEntries
-    .sort((a, b) => compareMeasureIds(a.id, b.id))
-    .map((entry) => {
-      const { area, number } = parseMeasureId(entry.id)!;
-      return {
-        id: entry.id,
-        area,
-        number,
-        title: entry.data.title,
-        owners: entry.data.owners.map((id) => unitRefs.get(id)!),
-        deadline: entry.data.deadline,
-        state: deriveMeasureState(entry.data.deadline, changes.get(entry.id) ?? [], today),
-        entry,
-        records: recordsByMeasure.get(entry.id) ?? [],
-        posts: postsByMeasure.get(entry.id) ?? [],
-        notices: [] as NoticeView[],
-      };
-    })
-    .map((m) => {
-      const updated = latest(changed(m.entry), m.records[0]?.date);
-      return updated ? { ...m, updated } : m;
-    });
+  const planData = plan[0]!.data;
+  const levels = planData.levels ?? [];
+  const tree = buildItemTree(measureEntries, { changes, today, planDate: planData.date });
+  const measures: MeasureView[] = tree.map((node) => {
+    const view: MeasureView = {
+      id: node.id,
+      area: node.area,
+      number: node.number,
+      title: node.entry.data.title,
+      label: node.label,
+      name: measureName(node, levels),
+      depth: node.depth,
+      children: [],
+      leaf: node.leaf,
+      alsoIn: node.alsoIn,
+      owners: node.owners.map((id) => unitRefs.get(id)!),
+      deadline: node.deadline,
+      state: node.state,
+      entry: node.entry,
+      records: recordsByMeasure.get(node.id) ?? [],
+      posts: postsByMeasure.get(node.id) ?? [],
+      notices: [] as NoticeView[],
+    };
+    if (node.leader) view.leader = node.leader;
+    if (node.deadlineWording) view.deadlineWording = node.deadlineWording;
+    const updated = latest(changed(node.entry), view.records[0]?.date);
+    if (updated) view.updated = updated;
+    return view;
+  });
+  const measureById = new Map(measures.map((m) => [m.id, m]));
+  for (const node of tree) {
+    if (!node.parent) continue;
+    const parent = measureById.get(node.parent.id)!;
+    measureById.get(node.id)!.parent = { id: parent.id, title: parent.title };
+    parent.children.push(measureById.get(node.id)!);
+  }
+  const leaves = measures.filter((m) => m.leaf);
   measures.forEach((m, i) => {
     const prev = measures[i - 1];
     const next = measures[i + 1];
     if (prev) m.previous = { id: prev.id, title: prev.title };
     if (next) m.next = { id: next.id, title: next.title };
   });
-  const measureById = new Map(measures.map((m) => [m.id, m]));
 
-  const measuresByArea = Map.groupBy(measures, (m) => String(m.area));
+  const measuresByArea = groupInto(
+    (m) => (m.depth === 1 ? [String(m.area), ...m.alsoIn.map(String)] : m.alsoIn.map(String)),
+    measures,
+  );
   const areas: AreaView[] = areaEntries.sort(byNumericId).map((a) => {
     const own = measuresByArea.get(a.id) ?? [];
+    const areaLeaves = [...new Set(own.flatMap(leavesOf))];
+    const number = Number(a.id);
     const area: AreaView = {
       id: a.id,
-      number: Number(a.id),
+      number,
+      label: areaLabel({ number, label: a.data.label }),
+      name: areaName({ number, label: a.data.label }, levels),
+      itemNoun: levelName(levels, 1),
       title: a.data.title,
       manifestations: a.data.manifestations ?? [],
       measures: own,
-      summary: summarise(own.map((m) => m.state)),
+      leaves: areaLeaves,
+      summary: summarise(areaLeaves.map((m) => m.state)),
     };
     const updated = latest(changed(a), ...own.map((m) => m.updated));
     if (updated) area.updated = updated;
     return area;
   });
 
-  const measuresByUnit = groupInto((m) => m.owners.map((o) => o.id), measures);
+  const measuresByUnit = groupInto((m) => m.owners.map((o) => o.id), leaves);
   const recordsByUnit = groupInto((r) => r.units.map((u) => u.id), records);
   const units: UnitView[] = unitEntries.sort(byOrder).map((u) => {
     const own = measuresByUnit.get(u.id) ?? [];
@@ -405,20 +468,29 @@ async function build(): Promise<SiteModel> {
   const noticesByMeasure = groupInto((n) => n.measures.map((m) => m.id), notices);
   for (const m of measures) m.notices = noticesByMeasure.get(m.id) ?? [];
 
-  const upcomingDeadlines = measures
+  const upcomingDeadlines = leaves
     .filter((m) => m.state.daysLeft !== undefined && !CLOSED_STATUSES.has(m.state.status))
     .sort((a, b) => a.state.daysLeft! - b.state.daysLeft! || compareMeasureIds(a.id, b.id));
 
   const areaByNumber = new Map(areas.map((a) => [a.number, a]));
   const ledger = ledgerRows(
-    measures.map((m) => ({
+    leaves.map((m) => ({
       area: areaByNumber.get(m.area)!,
-      measure: { id: m.id, title: m.title, owners: m.owners.map((o) => o.name), deadline: m.deadline, state: m.state },
+      measure: {
+        id: m.id,
+        label: m.label,
+        // An item below the first level is read with the item it belongs to.
+        title: m.parent ? `${m.parent.title}：${m.title}` : m.title,
+        owners: m.owners.map((o) => o.name),
+        deadline: m.deadline,
+        deadlineWording: m.deadlineWording,
+        state: m.state,
+      },
     })),
   );
 
-  const summary = summarise(measures.map((m) => m.state));
-  const charts = buildCharts({ summary, areas, units, measures, today, metricRows, observationRows });
+  const summary = summarise(leaves.map((m) => m.state));
+  const charts = buildCharts({ summary, areas, units, measures: leaves, today, metricRows, observationRows });
 
   const planUpdated = latest(...[...plan, ...duties, ...requirements, ...areaEntries, ...measureEntries].map(changed));
 
@@ -447,7 +519,10 @@ async function build(): Promise<SiteModel> {
     today,
     areas,
     measures,
+    leaves,
     measureById,
+    levels,
+    leafNoun: levelName(levels, Math.max(1, ...leaves.map((m) => m.depth))),
     summary,
     units,
     records,
@@ -475,7 +550,7 @@ function buildCharts(input: {
 }): ChartSet {
   const { summary, areas, units, measures, today } = input;
   const status = statusChart(summary);
-  const areasChart = areaChart(areas.map((a) => ({ number: a.number, states: a.measures.map((m) => m.state) })));
+  const areasChart = areaChart(areas.map((a) => ({ label: a.label, name: a.name, states: a.leaves.map((m) => m.state) })));
   const unitsChart = unitChart(units.map((u) => ({ name: u.name, states: u.measures.map((m) => m.state) })));
   const burnDown = burnDownChart(
     measures.map((m) => m.state.history),

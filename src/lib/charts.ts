@@ -6,7 +6,6 @@
  */
 import { toExcelCsv } from './csv.ts';
 import { daysBetween, formatDate, type CalendarDate } from './dates.ts';
-import { chineseNumeral } from './format.ts';
 import { formatPeriod } from './periods.ts';
 import { CLOSED_STATUSES, STATUSES, type MeasureState, type MeasureStatus, type ProgressSummary } from './status.ts';
 
@@ -95,12 +94,12 @@ function statusByGroup(
 }
 
 /** 各方面问题的整改进度: status by area. Labels are the plan's （一）…（五）. */
-export function areaChart(areas: readonly { number: number; states: readonly Pick<MeasureState, 'status'>[] }[]): ChartSpec {
+export function areaChart(areas: readonly { label: string; name: string; states: readonly Pick<MeasureState, 'status'>[] }[]): ChartSpec {
   return statusByGroup(
     'areas',
     '各方面问题的整改进度',
     '问题',
-    areas.map((a) => ({ label: `（${chineseNumeral(a.number)}）`, name: `问题（${chineseNumeral(a.number)}）`, states: a.states })),
+    areas.map((a) => ({ label: a.label, name: a.name, states: a.states })),
   );
 }
 

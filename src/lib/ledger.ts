@@ -4,18 +4,33 @@
  */
 import { toExcelCsv } from './csv.ts';
 import { formatDate } from './dates.ts';
-import { chineseNumeral, countdownText, deadlineText } from './format.ts';
+import { countdownText, deadlineText } from './format.ts';
 import { CLOSED_STATUSES, type Deadline, type MeasureState } from './status.ts';
 
 export interface LedgerInput {
-  area: { number: number; title: string };
-  measure: { id: string; title: string; owners: readonly string[]; deadline: Deadline; state: MeasureState };
+  /** `label`: the 方面's numbering as the plan writes it, （一）. */
+  area: { label: string; title: string };
+  /**
+   * `label`: the item's numbering as the plan writes it (2-3, 17一是); `deadlineWording`: the
+   * plan's words for its deadline, kept beside the date.
+   */
+  measure: {
+    id: string;
+    label: string;
+    title: string;
+    owners: readonly string[];
+    deadline: Deadline;
+    deadlineWording?: string | undefined;
+    state: MeasureState;
+  };
 }
 
 export interface LedgerRow {
   /** （一）… as in the plan. */
   problem: string;
   measureId: string;
+  /** The item's numbering as the plan writes it. */
+  label: string;
   measure: string;
   owners: string;
   deadline: string;
@@ -30,14 +45,26 @@ export interface LedgerRow {
   lastChange: string;
 }
 
+/**
+ * A deadline as the ledger shows it: the plan's words, and the date the site counts with when the
+ * words are not already that date.
+ * @example withWording('2023年6月30日', '2023年6月底前') // '2023年6月底前（2023年6月30日）'
+ * @example withWording('长期', undefined) // '长期'
+ */
+export function withWording(date: string, wording: string | undefined): string {
+  if (!wording || wording === date) return date;
+  return `${wording}（${date}）`;
+}
+
 /** Builds the ledger rows in the plan's order (the caller passes measures sorted). */
 export function ledgerRows(items: readonly LedgerInput[]): LedgerRow[] {
   return items.map(({ area, measure }) => ({
-    problem: `（${chineseNumeral(area.number)}）${area.title}`,
+    problem: `${area.label}${area.title}`,
     measureId: measure.id,
+    label: measure.label,
     measure: measure.title,
     owners: measure.owners.join('、'),
-    deadline: deadlineText(measure.deadline),
+    deadline: withWording(deadlineText(measure.deadline), measure.deadlineWording),
     status: measure.state.overdue ? `${measure.state.status}（逾期）` : measure.state.status,
     countdown: countdownText(measure.state),
     completedOn: measure.state.completedOn ? formatDate(measure.state.completedOn) : '',

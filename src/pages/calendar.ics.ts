@@ -10,9 +10,9 @@ export async function GET(context: APIContext) {
   );
   const deadlines = site.upcomingDeadlines.map((m) => ({
     id: `deadline-${m.id}`,
-    title: `整改时限：${m.id} ${m.title}`,
+    title: `整改时限：${m.label} ${m.title}`,
     date: m.deadline as string,
-    description: `整改措施 ${m.id} 的整改时限。${new URL(`/measures/${m.id}/`, context.site).href}`,
+    description: `${m.name} 的整改时限${m.deadlineWording ? `（原文：${m.deadlineWording}）` : ''}。${new URL(`/measures/${m.id}/`, context.site).href}`,
   }));
   const body = calendarIcs({
     name: site.settings.siteName,
@@ -25,7 +25,7 @@ export async function GET(context: APIContext) {
       description: [
         o.when + '。' + o.description,
         o.audience ? `参加对象：${o.audience}。` : '',
-        o.measures.length ? `（整改措施 ${o.measures.map((m) => m.id).join('、')}）` : '',
+        o.measures.length ? `（${o.measures.map((m) => site.measureById.get(m.id)?.name ?? m.id).join('、')}）` : '',
       ].join(''),
     })),
     items: [...milestones, ...deadlines],

@@ -49,10 +49,20 @@ export function ref(pattern: RegExp, rule: string) {
   return z.string(hint(rule)).regex(pattern, hint(rule));
 }
 
-export const MEASURE_ID = /^[1-9]\d*-[1-9]\d*$/;
+/**
+ * An item of the plan (整改条目: a problem, a measure or anything below), named by the document's
+ * numbering path: the 方面's number, then the item's number at each level. `2-3` is item 3 of 方面 2,
+ * `2-3-1` the first item under it.
+ */
+export const MEASURE_ID = /^[1-9]\d*(-[1-9]\d*)+$/;
+export const AREA_ID = /^[1-9]\d*$/;
 export const SLUG_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export const measureRef = ref(MEASURE_ID, '措施编号，写成“领域序号-措施序号”，例如 2-3（第二个问题领域的第3项措施）');
+export const measureRef = ref(
+  MEASURE_ID,
+  '条目编号（src/content/measures/ 下的文件名），写成“方面序号-序号”，例如 2-3（第二个方面的第3项）；下一层再加“-序号”，例如 2-3-1',
+);
+export const areaRef = ref(AREA_ID, '问题方面编号，即 src/content/areas/ 下的文件名（不含 .md），例如 2');
 export const unitRef = ref(SLUG_ID, '单位编号，即 src/content/units/ 下的文件名（不含 .md），例如 a-cun');
 
 /**

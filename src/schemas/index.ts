@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import { addressProblem } from '../lib/site-url.ts';
 import { STATUSES } from '../lib/status.ts';
 import {
+  areaRef,
   calendarDate,
   count,
   dateOrPending,
@@ -43,6 +44,13 @@ export const planSchema = strict({
   title: text('方案标题，例如：关于XX问题整改工作的实施方案'),
   issuer: text('制定单位，例如：中共X镇委员会'),
   number: text('方案本身的文号，照原文填写，例如：X发〔2023〕X号；没有时不写').optional(),
+  date: calendarDate('方案的成文日期（落款日期），格式 YYYY-MM-DD，例如 2023-03-15；“6月底前”“立行立改”这类时限按它推算日期').optional(),
+  levels: z
+    .array(
+      text('这一层条目的称呼，例如：方面、问题、整改措施'),
+      hint('各层条目的称呼，从最上层（src/content/areas/）起，例如 [方面, 问题, 整改措施]；省略为 [问题, 整改措施]（问题下面是整改措施）'),
+    )
+    .optional(),
   basis: strict({
     issuer: text('依据文件的发文单位，例如：县委组织部'),
     title: text('依据文件的标题，例如：关于印发《……整改方案》的通知'),
@@ -90,9 +98,10 @@ export const requirementSchema = strict({
   title: text('要求标题，例如：加强组织领导'),
 });
 
-/** 二、问题领域: a problem found by the inspection. */
+/** 二、问题领域 (方面): a problem area found by the inspection; the first level of the plan's items. */
 export const areaSchema = strict({
   title: text('问题表述，照原文填写，例如：基层党组织书记履职意识不强、业务能力不高'),
+  label: text('原文的编号，照原文填写，例如：（一）或 一；省略为（一）（二）……').optional(),
   manifestations: z
     .array(
       strict({
@@ -104,14 +113,24 @@ export const areaSchema = strict({
     .optional(),
 });
 
-/** 整改措施. The id (file name) is the seed's numbering: area 2, measure 3 is `2-3`. */
+const DEADLINE_RULE = '整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31';
+
+/**
+ * 整改条目: a problem, a measure or an item below it. The id (file name) is the document's
+ * numbering path: item 3 of 方面 2 is `2-3`, the first item under it `2-3-1`. Owners and the
+ * deadline are inherited from the item above when an item has none of its own; 完成时限 may be
+ * kept as the plan words it (`deadlineText`), and the build derives the date (src/lib/measures.ts).
+ */
 export const measureSchema = strict({
-  title: text('措施的简短标题（原文第一句），例如：建立健全党建工作责任制'),
-  owners: nonEmptyList(unitRef, '责任单位列表，至少一个单位编号，例如 [zuzhi-ban, a-cun]'),
-  deadline: z.union(
-    [z.literal('待定'), z.literal('长期'), calendarDate('整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31')],
-    hint('整改时限：日期 YYYY-MM-DD、待定或长期，例如 2026-12-31'),
-  ),
+  title: text('条目的简短标题（原文第一句），例如：建立健全党建工作责任制'),
+  label: text('原文的编号，照原文填写，例如：17 或（三）；省略时显示文件名中的编号').optional(),
+  owners: nonEmptyList(unitRef, '责任单位列表，至少一个单位编号，例如 [zuzhi-ban, a-cun]；省略时沿用上一层条目的责任单位').optional(),
+  leader: text('责任领导，照原文填写（方案公开的职务或“X同志”），例如：镇党委书记').optional(),
+  deadline: z.union([z.literal('待定'), z.literal('长期'), calendarDate(DEADLINE_RULE)], hint(DEADLINE_RULE)).optional(),
+  deadlineText: text(
+    '完成时限的原文说法，照原文填写，例如：2023年6月底前、立行立改、长期坚持；网站据此推算日期（写了 deadline 时以 deadline 为准）',
+  ).optional(),
+  areas: z.array(areaRef, hint('同时属于的其他问题方面编号列表，例如 [3]；只属于文件名中的方面时不写')).optional(),
 });
 
 /**

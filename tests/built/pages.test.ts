@@ -6,8 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
-import { statusChangesByMeasure } from '../../src/lib/measures.ts';
-import { deriveMeasureState } from '../../src/lib/status.ts';
+import { buildItemTree, parentMeasureId, statusChangesByMeasure } from '../../src/lib/measures.ts';
 import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
@@ -32,17 +31,19 @@ describe('the built site', () => {
   it('has exactly one page per measure, at its stable URL', () => {
     const built = readdirSync(join(DIST, 'measures')).filter((d) => existsSync(join(DIST, 'measures', d, 'index.html')));
     expect(built.sort()).toEqual(content.measures.map((m) => m.id).sort());
-    expect(built).toHaveLength(20);
+    expect(built.length).toBeGreaterThan(0);
   });
 
   it('shows each measure with its title, owners and the status derived from the records', () => {
     const changes = statusChangesByMeasure(content.updates.map((u) => ({ id: u.id, ...u.data })));
     const names = new Map(content.units.map((u) => [u.id, u.data.name]));
-    for (const m of content.measures) {
+    const today = buildDateOf(read('index.html'));
+    for (const node of buildItemTree(content.measures, { changes, today, planDate: content.plan[0]!.data.date })) {
+      const m = node.entry;
+      const state = node.state;
       const html = read(`measures/${m.id}/index.html`);
-      const state = deriveMeasureState(m.data.deadline, changes.get(m.id) ?? [], buildDateOf(html));
       expect(html, m.id).toContain(`<h1>${m.data.title}</h1>`);
-      expect(html, m.id).toContain(m.data.owners.map((o) => names.get(o)).join('、'));
+      expect(html, m.id).toContain(node.owners.map((o) => names.get(o)).join('、'));
       expect(html, m.id).toMatch(new RegExp(`状态</dt><dd><span[^>]*><span aria-hidden="true">.</span>${state.status}</span>`));
       expect(html.includes('>逾期</span>'), `${m.id} overdue`).toBe(state.overdue);
     }
@@ -52,7 +53,9 @@ describe('the built site', () => {
     const areas = read('areas/index.html');
     for (const m of content.measures) expect(areas).toContain(`href="/measures/${m.id}/"`);
     for (const a of content.areas) expect(areas).toContain(`href="/areas/${a.id}/"`);
-    expect(read('index.html')).toContain('5 个方面的问题、20 项整改措施');
+    const parents = new Set(content.measures.map((m) => parentMeasureId(m.id)));
+    const leaves = content.measures.filter((m) => !parents.has(m.id)).length;
+    expect(read('index.html')).toContain(`${content.areas.length} 个方面、${leaves} 项`);
   });
 
   it('marks every page zh-CN, gives it a unique title and says the data are a demonstration', () => {

@@ -99,7 +99,7 @@ describe('npm run new', () => {
     const run = scaffold('record', '--measures', '9-9', '--units', 'x-cun', '--title', '错误的记录');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('没有写入文件');
-    expect(run.stderr).toContain('measures[0]  找不到措施“9-9”');
+    expect(run.stderr).toContain('measures[0]  找不到条目“9-9”');
     const date = scaffold('record', '--measures', '1-1', '--units', 'x-cun', '--title', '错误的日期', '--date', '2026-02-30');
     expect(date.status).toBe(1);
     expect(date.stderr).toContain('date  日期 2026-02-30 不存在（该月没有这一天）');

@@ -27,15 +27,15 @@ describe('statusChart', () => {
 describe('areaChart and unitChart', () => {
   it('stack statuses per group and name the best and the worst closed share', () => {
     const spec = areaChart([
-      { number: 1, states: states('已完成', '未启动') },
-      { number: 2, states: states('未启动', '未启动', '推进中') },
-      { number: 3, states: states('长期坚持') },
+      { label: '（一）', name: '问题（一）', states: states('已完成', '未启动') },
+      { label: '（二）', name: '问题（二）', states: states('未启动', '未启动', '推进中') },
+      { label: '三', name: '第三方面', states: states('长期坚持') },
     ]);
     expect(spec.stacked).toBe(true);
-    expect(spec.labels).toEqual(['（一）', '（二）', '（三）']);
+    expect(spec.labels).toEqual(['（一）', '（二）', '三']);
     expect(spec.series.find((s) => s.label === '未启动')!.values).toEqual([1, 2, 0]);
     expect(spec.categoryLabel).toBe('问题');
-    expect(spec.summary).toBe('已销号比例最高的是问题（三）（1 项中已销号 1 项），最低的是问题（二）（3 项中已销号 0 项）。');
+    expect(spec.summary).toBe('已销号比例最高的是第三方面（1 项中已销号 1 项），最低的是问题（二）（3 项中已销号 0 项）。');
   });
   it('leave out units that lead no measure, and say when all are equal', () => {
     const spec = unitChart([

@@ -13,8 +13,12 @@ describe('the field reference', () => {
   it('lists every field with whether it is required and the message the checker prints', () => {
     expect(describeSchema(measureSchema).map((f) => [f.field, f.required])).toEqual([
       ['title', true],
-      ['owners', true],
-      ['deadline', true],
+      ['label', false],
+      ['owners', false],
+      ['leader', false],
+      ['deadline', false],
+      ['deadlineText', false],
+      ['areas', false],
     ]);
     const status = describeSchema(updateSchema).find((f) => f.field === 'status')!;
     expect(status.required).toBe(false);

@@ -1,17 +1,127 @@
 import { describe, expect, it } from 'vitest';
-import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../../src/lib/measures.ts';
+import {
+  areaLabel,
+  areaName,
+  buildItemTree,
+  compareMeasureIds,
+  leavesOf,
+  levelName,
+  measureName,
+  ownDeadline,
+  parentMeasureId,
+  parseMeasureId,
+  rollUpState,
+  statusChangesByMeasure,
+  type ItemEntry,
+} from '../../src/lib/measures.ts';
+import { deriveMeasureState, type StatusChange } from '../../src/lib/status.ts';
 import { formatPeriod, periodKind } from '../../src/lib/periods.ts';
 import { makeResolver } from '../../src/lib/resolve.ts';
 import { entryId, globPattern, entryCollections } from '../../src/schemas/collections.ts';
 
 describe('measure ids', () => {
   it('parse into area and number', () => {
-    expect(parseMeasureId('2-3')).toEqual({ area: 2, number: 3 });
-    expect(parseMeasureId('10-12')).toEqual({ area: 10, number: 12 });
-    for (const bad of ['2-0', '0-1', '2_3', '2-3a', '']) expect(parseMeasureId(bad), bad).toBeUndefined();
+    expect(parseMeasureId('2-3')).toEqual({ area: 2, number: 3, path: [2, 3] });
+    expect(parseMeasureId('10-12')).toEqual({ area: 10, number: 12, path: [10, 12] });
+    expect(parseMeasureId('2-17-3')).toEqual({ area: 2, number: 3, path: [2, 17, 3] });
+    for (const bad of ['2', '2-0', '0-1', '2_3', '2-3a', '2-3-', '']) expect(parseMeasureId(bad), bad).toBeUndefined();
   });
-  it('sort as the plan numbers them, not as text', () => {
-    expect(['2-10', '10-1', '2-9', '1-3'].sort(compareMeasureIds)).toEqual(['1-3', '2-9', '2-10', '10-1']);
+  it('sort as the plan numbers them, not as text, with each item before the items below it', () => {
+    expect(['2-10', '10-1', '2-9', '1-3', '2-9-2', '2-9-1'].sort(compareMeasureIds)).toEqual([
+      '1-3',
+      '2-9',
+      '2-9-1',
+      '2-9-2',
+      '2-10',
+      '10-1',
+    ]);
+    expect(parentMeasureId('2-9-1')).toBe('2-9');
+    expect(parentMeasureId('2-9')).toBeUndefined();
+  });
+});
+
+describe('names and deadlines of items', () => {
+  it('name a 方面 and an item with the plan’s own numbering and level names', () => {
+    expect(areaName({ number: 2 }, undefined)).toBe('问题（二）');
+    expect(areaName({ number: 2, label: '二' }, ['方面', '问题'])).toBe('第二方面');
+    expect(areaLabel({ number: 12 })).toBe('（十二）');
+    expect(measureName({ id: '2-3' }, undefined)).toBe('整改措施 2-3');
+    expect(measureName({ id: '2-17', label: '17' }, ['方面', '问题', '整改措施'])).toBe('问题 17');
+    expect(measureName({ id: '2-17-1', label: '17一是' }, ['方面', '问题', '整改措施'])).toBe('整改措施 17一是');
+    expect(levelName(['方面'], 4)).toBe('子项');
+  });
+  it('derive a date from the plan’s wording, with the plan’s date for a year it leaves out', () => {
+    expect(ownDeadline({ deadlineText: '2023年6月底前' })).toEqual({ deadline: '2023-06-30', wording: '2023年6月底前' });
+    expect(ownDeadline({ deadlineText: '年底前' }, { planDate: '2023-03-15' })?.deadline).toBe('2023-12-31');
+    expect(ownDeadline({ deadlineText: '年底前' })?.deadline).toBe('待定');
+    expect(ownDeadline({ deadlineText: '立行立改' }, { planDate: '2023-03-15' })?.deadline).toBe('2023-03-15');
+    expect(ownDeadline({ deadlineText: '长期坚持' })?.deadline).toBe('长期');
+    // A written deadline wins over the wording, which is kept to show.
+    expect(ownDeadline({ deadline: '2023-07-01', deadlineText: '6月底前' })).toEqual({ deadline: '2023-07-01', wording: '6月底前' });
+    expect(ownDeadline({})).toBeUndefined();
+  });
+});
+
+describe('the item tree', () => {
+  const entry = (id: string, data: Partial<ItemEntry['data']> = {}): ItemEntry => ({ id, data: { title: `条目 ${id}`, ...data } });
+  const change = (recordId: string, date: string, status: '推进中' | '已完成' | '长期坚持'): StatusChange => ({
+    recordId,
+    date,
+    status,
+    title: recordId,
+    evidence: [],
+  });
+
+  it('inherits owners, 责任领导 and deadlines downwards and joins labels', () => {
+    const tree = buildItemTree(
+      [
+        entry('1-17-2', { label: '二是' }),
+        entry('1-17', { label: '17', owners: ['djb'], leader: '镇党委书记', deadlineText: '2023年6月底前' }),
+        entry('1-17-1', { label: '一是', owners: ['x-cun'], deadline: '长期' }),
+      ],
+      { changes: new Map(), today: '2023-05-01' },
+    );
+    expect(tree.map((n) => [n.id, n.label, n.depth, n.leaf])).toEqual([
+      ['1-17', '17', 1, false],
+      ['1-17-1', '17一是', 2, true],
+      ['1-17-2', '17二是', 2, true],
+    ]);
+    const [, first, second] = tree;
+    expect(first!.owners).toEqual(['x-cun']);
+    expect(first!.deadline).toBe('长期');
+    expect(second!.owners).toEqual(['djb']);
+    expect(second!.leader).toBe('镇党委书记');
+    expect(second!).toMatchObject({ deadline: '2023-06-30', deadlineWording: '2023年6月底前' });
+  });
+
+  it('applies a record about an item to every item below it and rolls leaves up', () => {
+    const entries = [entry('1-1', { deadline: '2023-06-30' }), entry('1-1-1'), entry('1-1-2'), entry('1-2', { deadline: '2023-04-30' })];
+    const changes = new Map([
+      ['1-1', [change('a', '2023-04-01', '推进中')]],
+      ['1-1-1', [change('b', '2023-04-10', '已完成')]],
+    ]);
+    const byId = new Map(buildItemTree(entries, { changes, today: '2023-05-01' }).map((n) => [n.id, n]));
+    expect(byId.get('1-1-1')!.state.status).toBe('已完成');
+    expect(byId.get('1-1-2')!.state.status).toBe('推进中');
+    expect(byId.get('1-1')!.state.status).toBe('推进中');
+    expect(byId.get('1-2')!.state.overdue).toBe(true);
+    expect(leavesOf(byId.get('1-1')!).map((n) => n.id)).toEqual(['1-1-1', '1-1-2']);
+    // Every leaf done: the parent is done, on the last leaf's date.
+    changes.set('1-1-2', [change('c', '2023-04-20', '已完成')]);
+    const done = buildItemTree(entries, { changes, today: '2023-05-01' }).find((n) => n.id === '1-1')!;
+    expect(done.state).toMatchObject({ status: '已完成', completedOn: '2023-04-20', overdue: false });
+    // Records after the date do not count.
+    expect(buildItemTree(entries, { changes, today: '2023-04-05' }).find((n) => n.id === '1-1-1')!.state.status).toBe('推进中');
+  });
+
+  it('rolls up 长期坚持 and 未启动 as a paper ledger would', () => {
+    const open = deriveMeasureState('待定', [], '2023-05-01');
+    const ongoing = { ...open, status: '长期坚持' as const };
+    const done = { ...open, status: '已完成' as const };
+    expect(rollUpState([done, ongoing], open).status).toBe('长期坚持');
+    expect(rollUpState([open, open], open).status).toBe('未启动');
+    expect(rollUpState([done, open], open).status).toBe('推进中');
+    expect(rollUpState([], ongoing)).toBe(ongoing);
   });
 });
 

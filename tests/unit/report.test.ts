@@ -12,12 +12,11 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import type { LoadedContent } from '../../src/checker/load.ts';
 import { LEDGER_COLUMNS, ledgerRows, type LedgerRow } from '../../src/lib/ledger.ts';
-import { compareMeasureIds, parseMeasureId, statusChangesByMeasure } from '../../src/lib/measures.ts';
+import { areaLabel, buildItemTree, parseMeasureId, statusChangesByMeasure } from '../../src/lib/measures.ts';
 import { REPORT_HEADINGS } from '../../src/lib/report/blocks.ts';
 import { reportDocx } from '../../src/lib/report/docx.ts';
 import { reportMarkdown } from '../../src/lib/report/markdown.ts';
 import { PLACEHOLDER } from '../../src/lib/report/model.ts';
-import { deriveMeasureState } from '../../src/lib/status.ts';
 import { loadCase, PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
 import { fixtureReport, reportContent, reportOverrides } from '../helpers/report.ts';
 
@@ -27,21 +26,19 @@ function ledgerOn(content: LoadedContent, asOf: string): LedgerRow[] {
   const unitName = new Map(content.units.map((u) => [u.id, u.data.name]));
   const areaTitle = new Map(content.areas.map((a) => [Number(a.id), a.data.title]));
   return ledgerRows(
-    [...content.measures]
-      .sort((a, b) => compareMeasureIds(a.id, b.id))
-      .map((m) => {
-        const { area } = parseMeasureId(m.id)!;
-        return {
-          area: { number: area, title: areaTitle.get(area)! },
-          measure: {
-            id: m.id,
-            title: m.data.title,
-            owners: m.data.owners.map((o) => unitName.get(o)!),
-            deadline: m.data.deadline,
-            state: deriveMeasureState(m.data.deadline, changes.get(m.id) ?? [], asOf),
-          },
-        };
-      }),
+    buildItemTree(content.measures, { changes, today: asOf })
+      .filter((node) => node.leaf)
+      .map((node) => ({
+        area: { label: areaLabel({ number: node.area }), title: areaTitle.get(node.area)! },
+        measure: {
+          id: node.id,
+          label: node.label,
+          title: node.entry.data.title,
+          owners: node.owners.map((o) => unitName.get(o)!),
+          deadline: node.deadline,
+          state: node.state,
+        },
+      })),
   );
 }
 

@@ -33,8 +33,11 @@ describe('schemas accept what both YAML parsers produce', () => {
 
 describe('field messages', () => {
   it('say what is missing and what is allowed, in Chinese', () => {
-    expect(firstMessage(measureSchema.safeParse({ title: '措施', deadline: '长期' }))).toBe(
-      '缺少此项。责任单位列表，至少一个单位编号，例如 [zuzhi-ban, a-cun]',
+    expect(firstMessage(measureSchema.safeParse({ owners: ['djb'], deadline: '长期' }))).toBe(
+      '缺少此项。条目的简短标题（原文第一句），例如：建立健全党建工作责任制',
+    );
+    expect(firstMessage(measureSchema.safeParse({ title: '措施', owners: [] }))).toBe(
+      '责任单位列表，至少一个单位编号，例如 [zuzhi-ban, a-cun]；省略时沿用上一层条目的责任单位',
     );
     expect(firstMessage(updateSchema.safeParse({ title: '记录', date: '2026/09/04', measures: ['1-1'], units: ['djb'] }))).toBe(
       '记录日期，格式 YYYY-MM-DD，例如 2026-12-04',
@@ -42,7 +45,7 @@ describe('field messages', () => {
   });
   it('name a misspelt field and list the allowed ones', () => {
     expect(firstMessage(measureSchema.safeParse({ title: '措施', owners: ['djb'], deadline: '长期', owner: 'x' }))).toBe(
-      '不认识的字段：owner。请检查拼写；这里可用的字段是 title、owners、deadline',
+      '不认识的字段：owner。请检查拼写；这里可用的字段是 title、label、owners、leader、deadline、deadlineText、areas',
     );
   });
   it('refuse an empty number cell rather than reading it as zero', () => {

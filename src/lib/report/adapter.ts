@@ -6,10 +6,10 @@
  * ledger of that date cannot disagree. When the plan model changes, this file is replaced.
  */
 import type { CalendarDate } from '../dates.ts';
-import { chineseNumeral, deadlineText } from '../format.ts';
+import { deadlineText } from '../format.ts';
 import { ledgerRows } from '../ledger.ts';
-import { compareMeasureIds, parseMeasureId, statusChangesByMeasure, type StatusRecord } from '../measures.ts';
-import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline, type StatusLabel } from '../status.ts';
+import { areaLabel, buildItemTree, statusChangesByMeasure, type ItemEntry, type ItemNode, type StatusRecord } from '../measures.ts';
+import { CLOSED_STATUSES, summarise, type StatusLabel } from '../status.ts';
 import { flattenItems, type ProgressReport, type ReportEvidence, type ReportItem, type ReportSection } from './model.ts';
 
 /** What the adapter needs of the content: Astro's entries and the checker's loaded entries both fit. */
@@ -30,9 +30,10 @@ export interface ReportSource {
         }
       | undefined;
     milestones: readonly { title: string; date: CalendarDate | '待定' }[];
+    date?: CalendarDate | undefined;
   };
-  areas: readonly { id: string; data: { title: string } }[];
-  measures: readonly { id: string; data: { title: string; owners: readonly string[]; deadline: Deadline } }[];
+  areas: readonly { id: string; data: { title: string; label?: string | undefined } }[];
+  measures: readonly ItemEntry[];
   units: readonly { id: string; data: { name: string } }[];
   updates: readonly { id: string; data: Omit<StatusRecord, 'id'> }[];
 }
@@ -80,49 +81,59 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
   }
 
   const areas = [...source.areas].sort((a, b) => Number(a.id) - Number(b.id));
-  const measures = [...source.measures].sort((a, b) => compareMeasureIds(a.id, b.id));
-  const sections: ReportSection[] = areas.map((a) => ({ label: `（${chineseNumeral(Number(a.id))}）`, title: a.data.title, items: [] }));
+  const tree = buildItemTree(source.measures, { changes, today: asOf, planDate: plan.date });
+  const sections: ReportSection[] = areas.map((a) => ({
+    label: areaLabel({ number: Number(a.id), label: a.data.label }),
+    title: a.data.title,
+    items: [],
+  }));
   const sectionByArea = new Map(areas.map((a, i) => [Number(a.id), sections[i]!]));
 
-  for (const m of measures) {
-    const { area, number } = parseMeasureId(m.id)!;
-    const section = sectionByArea.get(area)!;
-    const state = deriveMeasureState(m.data.deadline, changes.get(m.id) ?? [], asOf);
+  /** A report item from a tree node, with the words of its ledger row; parents carry their children. */
+  const reportItem = (node: ItemNode, section: ReportSection): ReportItem => {
     const [row] = ledgerRows([
       {
-        area: { number: area, title: section.title },
+        area: { label: section.label, title: section.title },
         measure: {
-          id: m.id,
-          title: m.data.title,
-          owners: m.data.owners.map((o) => unitName.get(o) ?? o),
-          deadline: m.data.deadline,
-          state,
+          id: node.id,
+          label: node.label,
+          title: node.entry.data.title,
+          owners: node.owners.map((o) => unitName.get(o) ?? o),
+          deadline: node.deadline,
+          deadlineWording: node.deadlineWording,
+          state: node.state,
         },
       },
     ]);
     const item: ReportItem = {
-      id: m.id,
-      label: `${number}.`,
+      id: node.id,
+      label: `${node.entry.data.label ?? node.number}${node.entry.data.label ? '' : '.'}`,
       title: row!.measure,
       owners: row!.owners,
       deadline: row!.deadline,
-      status: state.status,
+      status: node.state.status,
       statusText: row!.status,
-      overdue: state.overdue,
+      overdue: node.state.overdue,
       countdown: row!.countdown,
       completedOn: row!.completedOn,
-      children: [],
+      children: node.children.map((c) => reportItem(c, section)),
     };
-    const latest = latestByMeasure.get(m.id);
+    const latest = latestByMeasure.get(node.id);
     if (latest) item.latest = latest;
-    section.items.push(item);
+    return item;
+  };
+  for (const node of tree) {
+    if (node.parent) continue;
+    const section = sectionByArea.get(node.area);
+    if (section) section.items.push(reportItem(node, section));
   }
 
   const all = sections.flatMap((s) => flattenItems(s.items).map((item) => ({ section: s, item })));
-  const withStatus = all.filter(({ item }) => item.status !== undefined);
+  // Counts and the open list are of leaves, as the site counts: a parent is the sum of its leaves.
+  const withStatus = all.filter(({ item }) => item.status !== undefined && item.children.length === 0);
   const totals = summarise(withStatus.map(({ item }) => ({ status: item.status!, overdue: item.overdue })));
   // Overdue first, then the nearest dated deadline, then 待定/长期; the plan's order breaks ties.
-  const deadlineOf = new Map(measures.map((m) => [m.id, m.data.deadline]));
+  const deadlineOf = new Map(tree.map((n) => [n.id, n.deadline]));
   const rank = (id: string, overdue: boolean) => {
     const d = deadlineOf.get(id);
     return `${overdue ? 0 : 1}${d === undefined || d === '待定' || d === '长期' ? '9999-99-99' : d}`;
@@ -160,7 +171,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
     milestones: plan.milestones.map((m) => ({ label: m.title, value: deadlineText(m.date) })),
     declared: [
       { what: '个方面', declared: plan.declared.areas, counted: sections.length },
-      { what: '项整改措施', declared: plan.declared.measures, counted: measures.length },
+      { what: '项整改措施', declared: plan.declared.measures, counted: tree.filter((n) => n.leaf).length },
     ],
     totals,
     sections,
