@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { parsePlanText, planTextFromFile } from '../src/lib/plan-import.ts';
-import { currentContentFiles } from '../src/lib/plan-writer.ts';
+import { planContentFiles } from '../src/lib/plan-writer.ts';
 import { toChineseNumeral } from '../src/lib/numbering.ts';
 
 const sizes = process.argv
@@ -48,7 +48,7 @@ async function time(label: string, run: () => Promise<number>): Promise<void> {
   console.log(`${label}: ${items} files, median ${median(ms).toFixed(1)} ms (${ms.map((m) => m.toFixed(0)).join(', ')})`);
 }
 
-const write = (text: string) => currentContentFiles(parsePlanText(text), { units: [], measures: new Map() }).files.size;
+const write = (text: string) => planContentFiles(parsePlanText(text), { units: [], measures: new Map() }).files.size;
 
 await time('published plan (text)', async () => write(readFileSync(join(root, 'docs/source/整改方案原文.txt'), 'utf8')));
 for (const n of sizes.length > 0 ? sizes : [200, 2000]) {

@@ -17,7 +17,7 @@ import { parse } from 'yaml';
 import { checkProject, formatReport } from '../src/checker/index.ts';
 import { splitFrontmatter } from '../src/checker/yaml-source.ts';
 import { parsePlanText, planTextFromFile, walkItems } from '../src/lib/plan-import.ts';
-import { currentContentFiles, PLAN_DIRS, sameEntry, type ExistingProject } from '../src/lib/plan-writer.ts';
+import { PLAN_DIRS, planContentFiles, sameEntry, type ExistingProject } from '../src/lib/plan-writer.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -59,7 +59,24 @@ function readExisting(): ExistingProject {
     if (data) measures.set(f.replace(/\.md$/, ''), data);
   }
   const plan = frontmatter(join(out, PLAN_DIRS.plan, 'plan.md'));
-  return { units, measures, ...(plan ? { plan } : {}) };
+  // The settings say which unit kinds and status words the site knows; a progress report's new words are added there.
+  const settingsPath = ['src/content/settings/site.yaml', 'src/content/settings/site.yml'].find((f) => existsSync(join(out, f)));
+  const settingsText = settingsPath ? readFileSync(join(out, settingsPath), 'utf8') : undefined;
+  let settings: Record<string, unknown> = {};
+  try {
+    const data: unknown = settingsText ? parse(settingsText) : undefined;
+    if (data && typeof data === 'object') settings = data as Record<string, unknown>;
+  } catch {
+    // A broken settings file is the checker's to report after the import.
+  }
+  return {
+    units,
+    measures,
+    ...(plan ? { plan } : {}),
+    unitKinds: Array.isArray(settings['unitKinds']) ? (settings['unitKinds'] as { name: string }[]) : undefined,
+    statusLabels: Array.isArray(settings['statusLabels']) ? (settings['statusLabels'] as ExistingProject['statusLabels']) : undefined,
+    settingsFile: settingsPath && settingsText !== undefined ? { path: settingsPath, text: settingsText } : undefined,
+  };
 }
 
 let text: string;
@@ -81,7 +98,7 @@ if (values.tree) {
 const items = walkItems(plan.items);
 console.log(`读取《${plan.title || '（无标题）'}》：${items.length} 个编号条目，最深 ${Math.max(0, ...items.map((i) => i.depth))} 层。`);
 
-const result = currentContentFiles(plan, readExisting());
+const result = planContentFiles(plan, readExisting());
 if (result.unplaceable.length > 0) {
   console.log(`\n以下内容当前的内容模型无法容纳，为免网站与原文不一致，没有写入任何文件（共 ${result.unplaceable.length} 处）：`);
   for (const line of result.unplaceable) console.log(`  - ${line}`);

@@ -108,6 +108,7 @@ export interface AreaView {
   measures: MeasureView[];
   /** Every leaf below it, counted once: what its summary counts. */
   leaves: MeasureView[];
+  entry: CollectionEntry<'areas'>;
   summary: ProgressSummary;
   updated?: CalendarDate;
 }
@@ -317,7 +318,7 @@ async function build(): Promise<SiteModel> {
         evidence: u.data.evidence ?? [],
         // The checker guarantees every referenced id exists before the build.
         measures: (u.data.measures ?? []).map((id) => ({ id, title: measureTitles.get(id)! })),
-        units: u.data.units.map((id) => unitRefs.get(id)!),
+        units: (u.data.units ?? []).map((id) => unitRefs.get(id)!),
         entry: u,
       };
       const category = u.data.status ? statusCategory(u.data.status, statusLabels) : undefined;
@@ -408,6 +409,7 @@ async function build(): Promise<SiteModel> {
       manifestations: a.data.manifestations ?? [],
       measures: own,
       leaves: areaLeaves,
+      entry: a,
       summary: summarise(areaLeaves.map((m) => m.state)),
     };
     const updated = latest(changed(a), ...own.map((m) => m.updated));

@@ -195,6 +195,16 @@ export function statusChangesByMeasure(records: readonly StatusRecord[], labels:
   return byMeasure;
 }
 
+/**
+ * A sub-item's label after its parent's, as a document quotes it: 17 then 一是 reads 17一是, and
+ * two numbers in a row are split by a dot, so 1 then 2 reads 1.2, not 12.
+ * @example joinLabels('17', '一是') // '17一是'
+ * @example joinLabels('1', '2') // '1.2'
+ */
+export function joinLabels(parent: string, own: string): string {
+  return /\d$/.test(parent) && /^\d/.test(own) ? `${parent}.${own}` : `${parent}${own}`;
+}
+
 /** What the tree needs of an item entry: Astro's entries and the checker's loaded entries both fit. */
 export interface ItemEntry {
   id: string;
@@ -258,7 +268,7 @@ export function buildItemTree<E extends ItemEntry>(
       area,
       number,
       depth: path.length - 1,
-      label: parent ? `${parent.label}${ownLabel ?? `-${number}`}` : (ownLabel ?? entry.id),
+      label: parent ? joinLabels(parent.label, ownLabel ?? `-${number}`) : (ownLabel ?? entry.id),
       children: [],
       leaf: true,
       owners: entry.data.owners ?? parent?.owners ?? [],

@@ -1,23 +1,33 @@
 /**
- * Writes a parsed plan (plan-import.ts) as the site's current content files: plan.md, duties/N.md,
- * areas/N.md with 具体表现, measures/A-N.md and requirements/N.md.
+ * Writes a parsed plan (plan-import.ts) as the site's content files: plan.md; the 方面 as
+ * areas/N.md; every numbered item below them, at any depth, as measures/<numbering path>.md with
+ * its 责任领导, 责任单位 and 完成时限 as worded; the parts before and after the problem list as
+ * duties/ and requirements/ (or text sections of plan.md); units the text names that the project
+ * lacks; and, for a progress report (通报), one dated record per status it reports.
  *
- * The current model holds one shape of plan: three parts (责任、问题清单、工作要求), problems with
- * numbered measures under them, no fields on problems, owners as unit ids and deadlines as a date,
- * 待定 or 长期. Whatever a plan has beyond that is listed, in Chinese, as not placeable, and then
- * nothing is written: a site that silently drops part of a plan is not faithful. What the text
- * does not give but the model needs (owners, the campaign name) is kept from the project's
- * existing files or listed as to be filled in by hand. Pure: the caller reads and writes files.
+ * Whatever the model cannot hold is listed, in Chinese, as not placeable, and then nothing is
+ * written: a site that silently drops part of a plan is not faithful. What the text does not give
+ * but the site needs is kept from the same plan's existing files or listed as to be filled in by
+ * hand. Pure: the caller reads and writes files.
  */
-import { Document, isScalar, isSeq, parse, visit } from 'yaml';
+import { Document, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import { splitFrontmatter } from '../checker/yaml-source.ts';
+import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import { readDeadline } from './deadline-words.ts';
+import { itemLabel } from './numbering.ts';
+import { STATUSES, type MeasureStatus, type StatusLabel } from './status.ts';
 import { firstSentence, type ParsedPlan, type PlanItem } from './plan-import.ts';
 
 /** What the writer needs to know of the project it writes into. */
 export interface ExistingProject {
   /** Units by id and name, to turn 责任单位 into ids. */
   units: readonly { id: string; name: string }[];
+  /** The site's unit kinds (settings `unitKinds`), to give a new unit its kind. */
+  unitKinds?: readonly { name: string }[] | undefined;
+  /** The site's status vocabulary (settings `statusLabels`). */
+  statusLabels?: readonly StatusLabel[] | undefined;
+  /** The settings file, to add the status words of a progress report to its vocabulary. */
+  settingsFile?: { path: string; text: string } | undefined;
   /** plan.md's frontmatter, when the project has one: fields the text cannot give are kept. */
   plan?: Record<string, unknown>;
   /** Measures' frontmatter by id: owners and deadline are kept when the text gives none. */
@@ -142,135 +152,172 @@ function unitNames(value: string): string[] {
 const where = (item: PlanItem) =>
   `第${item.line}行“${item.marker.text}${item.title.length > 20 ? `${item.title.slice(0, 20)}……` : item.title}”`;
 
-/** Writes the parsed plan as the current content files, or says why it cannot. */
-export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject): WrittenContent {
+/** What an item's own numbering looks like when a sentence quotes it: 17, 一是, （1）. */
+const ownLabel = (item: PlanItem) => itemLabel([{ style: item.marker.style, ordinal: item.marker.ordinal }]);
+
+/**
+ * The words a progress report (通报) uses for where an item stands, and the category each counts
+ * as. 基本完成 is not 销号: it counts as 推进中 until the office says otherwise in statusLabels.
+ */
+const STATUS_CATEGORY: readonly [RegExp, MeasureStatus][] = [
+  [/^(已完成|已整改|完成整改|已办结|已销号)$/, '已完成'],
+  [/^(长期坚持|持续整改)$/, '长期坚持'],
+  [/^(未启动|尚未启动|未开始)$/, '未启动'],
+  [/./, '推进中'],
+];
+
+/** A unit kind for a unit name: the kind its name ends with (X村党支部 → 党支部), else undefined. */
+function kindOf(name: string, kinds: readonly { name: string }[]): string | undefined {
+  const own = [...kinds].sort((a, b) => b.name.length - a.name.length).find((k) => name.endsWith(k.name));
+  if (own) return own.name;
+  // Offices are named by their last character (党政办, 财政所, 工作站); committees as 纪委.
+  const like: [RegExp, string][] = [
+    [/(办|所|站|中心|科|室|局)$/, '办公室'],
+    [/(委|委员会)$/, '党委'],
+    [/支部$/, '党支部'],
+  ];
+  return like.find(([re, kind]) => re.test(name) && kinds.some((k) => k.name === kind))?.[1];
+}
+
+/**
+ * The plan's items from the level of 方面 down. A plan whose top level holds several parts with
+ * problems under them numbers its 方面 at the top (一、…方面 with 1. 2. problems); otherwise one
+ * part is the problem list and its children are the 方面, and the parts before and after it are
+ * 责任 and 工作要求 (or text sections).
+ */
+function findAreas(plan: ParsedPlan): { areas: PlanItem[]; part?: PlanItem } {
+  const hasItems = (part: PlanItem) => part.children.some((c) => c.children.length > 0 || c.fields.length > 0 || c.status !== undefined);
+  const problemParts = plan.items.filter(hasItems);
+  if (
+    problemParts.length > 1 ||
+    (problemParts.length === 1 && plan.items.length === 1 && problemParts[0]!.children.every((c) => c.children.length === 0))
+  ) {
+    return { areas: plan.items };
+  }
+  if (problemParts.length === 1) return { areas: problemParts[0]!.children, part: problemParts[0]! };
+  // No part has anything below its items: the top-level items are the 方面 themselves.
+  return { areas: plan.items };
+}
+
+/** The body text of an item: its lines after the heading, without the label line its children come from. */
+function itemBody(item: PlanItem): string {
+  const lines = item.text.split('\n');
+  const keep = lines.filter((line, i) => {
+    if (i === 0 || item.children.length === 0 || !item.childrenLabel) return true;
+    // 整改措施：一是……二是……: the children list themselves below.
+    return !line.startsWith(`${item.childrenLabel}：`) && !line.startsWith(`${item.childrenLabel}:`);
+  });
+  return keep.join('\n\n');
+}
+
+/** Writes the parsed plan as content files, or says why it cannot. */
+export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): WrittenContent {
   const unplaceable: string[] = [];
   const todo: string[] = [];
   const files = new Map<string, string>();
-  const year = plan.issued ? Number(plan.issued.slice(0, 4)) : undefined;
-  const deadlineCtx = { ...(year === undefined ? {} : { planYear: year }), ...(plan.issued ? { issued: plan.issued } : {}) };
+  const planDate = plan.issued;
+  const deadlineCtx = planDate ? { planYear: Number(planDate.slice(0, 4)), issued: planDate } : {};
 
-  for (const r of plan.reported) {
-    unplaceable.push(
-      `第${r.line}行：方案自报的进展数字（共${r.total}项，已完成${r.done}项）：当前模型只按措施统计，没有存放自报数字的位置`,
-    );
-  }
-
-  // The three parts: the one whose items have measures is the problem list.
-  const parts = plan.items;
-  const nonChapter = parts.filter((p) => p.marker.style !== 'chapter');
-  if (nonChapter.length > 0) {
-    unplaceable.push(
-      `方案的第一层编号是“${nonChapter[0]!.marker.text}”，不是“一、二、三”：当前模型要求方案分为“责任、问题清单、工作要求”三个部分`,
-    );
-  }
-  const hasMeasures = (part: PlanItem) => part.children.some((c) => c.children.length > 0);
-  const problemParts = parts.filter(hasMeasures);
-  if (problemParts.length === 0) unplaceable.push('没有找到列有整改措施的问题清单部分（问题下面带编号的措施）');
-  if (problemParts.length > 1) {
-    unplaceable.push(
-      `问题分在 ${problemParts.length} 个部分中（${problemParts.map((p) => p.marker.text + p.title).join('；')}）：当前模型只有一个问题清单部分，“方面”这一层无处安放`,
-    );
-  }
-  const areasPart = problemParts.length === 1 ? problemParts[0]! : undefined;
+  const { areas, part: areasPart } = findAreas(plan);
+  if (areas.length === 0) unplaceable.push('没有找到编号的问题或整改条目：原文应有“一、”“（一）”“1.”这类编号');
+  const parts = areasPart ? plan.items : [];
   const before = areasPart ? parts.slice(0, parts.indexOf(areasPart)) : [];
   const after = areasPart ? parts.slice(parts.indexOf(areasPart) + 1) : [];
-  if (areasPart && before.length !== 1) {
-    unplaceable.push(
-      before.length === 0
-        ? '问题清单之前没有“责任”部分：当前模型要求方案有这一部分'
-        : `问题清单之前有 ${before.length} 个部分，当前模型只容纳一个“责任”部分：${before.map((p) => p.marker.text + p.title).join('；')}`,
-    );
-  }
-  if (areasPart && after.length !== 1) {
-    unplaceable.push(
-      after.length === 0
-        ? '问题清单之后没有“工作要求”部分：当前模型要求方案有这一部分'
-        : `问题清单之后有 ${after.length} 个部分，当前模型只容纳一个“工作要求”部分：${after.map((p) => p.marker.text + p.title).join('；')}`,
-    );
-  }
-  for (const part of parts) {
-    if (part.paragraphs.length + part.labelled.length > 0 || headingParts(part).rest) {
-      unplaceable.push(`${where(part)}：部分标题下的说明文字无处安放（当前模型的部分只有标题）`);
+  const numbered = (p: PlanItem) => p.children.length > 0;
+  // The first numbered part before the problem list is 责任, the first after it 工作要求; every
+  // other part keeps its words as a text section of plan.md.
+  const duties = before.find(numbered);
+  const requirements = after.find(numbered);
+  for (const p of [duties, requirements]) {
+    for (const item of p?.children ?? []) {
+      if (item.children.length > 0) unplaceable.push(`${where(item)}：下面还有一层编号，这一部分只有一层`);
     }
-    for (const f of part.fields) unplaceable.push(`${where(part)}：${f.label}“${f.value}”无处安放`);
+  }
+  const textOf = (p: PlanItem) =>
+    [
+      headingParts(p).rest,
+      ...p.text.split('\n').slice(1),
+      ...p.children.map((c) => `${ownLabel(c)}${/\d$/.test(ownLabel(c)) ? '. ' : '、'}${c.text.split('\n').join('')}`),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+  const sections: Record<string, unknown>[] = [];
+  for (const p of parts) {
+    const kind = p === areasPart ? 'areas' : p === duties ? 'duties' : p === requirements ? 'requirements' : 'text';
+    const text = kind === 'text' ? textOf(p) : [headingParts(p).rest, ...p.paragraphs].filter(Boolean).join('\n\n');
+    sections.push({ part: kind, title: headingParts(p).title, ...(text ? { text } : {}) });
   }
 
-  // 一、责任 and 三、工作要求: numbered paragraphs with a title and text, nothing below.
-  const plainSection = (part: PlanItem | undefined) => {
-    if (!part) return;
-    for (const item of part.children) {
-      if (item.children.length > 0) unplaceable.push(`${where(item)}：下面还有一层编号，当前模型的这一部分只有一层`);
-      for (const f of item.fields) unplaceable.push(`${where(item)}：${f.label}“${f.value}”无处安放`);
-    }
-  };
-  const duties = before.length === 1 ? before[0] : undefined;
-  const requirements = after.length === 1 ? after[0] : undefined;
-  plainSection(duties);
-  plainSection(requirements);
-
-  // 二、问题清单: problems with 具体表现 and measures.
-  const problems = areasPart?.children ?? [];
-  for (const problem of problems) {
-    const { rest } = headingParts(problem);
-    if (problem.paragraphs.length > 0 || rest)
-      unplaceable.push(`${where(problem)}：问题的说明文字无处安放（当前模型的问题只有标题和具体表现）`);
-    for (const l of problem.labelled) {
-      if (/表现/.test(l.label) || (/措施/.test(l.label) && (l.text === '' || problem.children.every((c) => c.inline)))) continue;
-      unplaceable.push(`第${l.line}行：“${l.label}”一段无处安放`);
-    }
-    for (const f of problem.fields)
-      unplaceable.push(`${where(problem)}：问题的${f.label}“${f.value}”无处安放（当前模型只在措施上记责任单位和时限）`);
-    if (problem.status) unplaceable.push(`${where(problem)}：进展“${problem.status}”无处安放（当前模型的状态只来自进展记录）`);
-    if (problem.children[0] && problem.children[0].marker.ordinal !== 1) {
-      unplaceable.push(
-        `${where(problem.children[0])}：措施跨问题连续编号（从${problem.children[0].marker.ordinal}起）：当前模型的措施编号是“问题序号-措施序号”，原编号无法保留`,
-      );
-    }
-    for (const measure of problem.children) {
-      if (measure.children.some((c) => c.inline)) {
-        unplaceable.push(`${where(measure)}：下面还有一层措施（一是、二是……）：当前模型的措施之下没有层级`);
-      }
-      for (const child of measure.children.filter((c) => !c.inline)) {
-        unplaceable.push(`${where(child)}：第${child.depth}层编号（措施之下）无处安放`);
-      }
-      for (const f of measure.fields) {
-        if (f.kind === 'leader' || f.kind === 'other' || f.kind === 'progress') {
-          unplaceable.push(`${where(measure)}：${f.label}“${f.value}”无处安放`);
-        }
-        if (f.kind === 'deadline') {
-          const reading = readDeadline(f.value, deadlineCtx);
-          const keeps = /^\d{4}-\d{2}-\d{2}$/.test(f.value) || reading.kind === 'pending' || (reading.kind === 'ongoing' && !reading.date);
-          if (!keeps) {
-            unplaceable.push(
-              `${where(measure)}：完成时限“${f.value}”${reading.date ? `只能写成 ${reading.date}` : '无法写成日期'}，原文措辞无处保存${reading.note ? `（${reading.note}）` : ''}`,
-            );
-          }
-        }
-      }
-      if (measure.status) unplaceable.push(`${where(measure)}：进展“${measure.status}”无处安放（当前模型的状态只来自进展记录）`);
-    }
-  }
-  if (unplaceable.length > 0) return { files, unplaceable, todo };
-
-  // Everything fits: write it.
+  // Units: 责任单位 named in the text become units when the project has none of that name.
   const unitByName = new Map(existing.units.map((u) => [u.name, u.id]));
-  const leadership = leadershipOf([...(requirements?.children ?? []), ...(duties?.children ?? [])].map((i) => i.text).join('\n'));
-  // Owners, deadlines and the plan's own fields are only carried over when re-importing the same plan.
-  const old = existing.plan ?? {};
-  const samePlan = old['title'] === plan.title;
-  const measureCount = problems.reduce((n, p) => n + p.children.length, 0);
+  const kinds = existing.unitKinds ?? DEFAULT_UNIT_KINDS;
+  let nextUnit = existing.units.length + 1;
+  const unitIds = (value: string, item: PlanItem): string[] =>
+    unitNames(value).map((name) => {
+      const known = unitByName.get(name);
+      if (known) return known;
+      while (existing.units.some((u) => u.id === `unit-${nextUnit}`)) nextUnit += 1;
+      const id = `unit-${nextUnit++}`;
+      const kind = kindOf(name, kinds);
+      if (!kind) todo.push(`单位“${name}”（${id}）：猜不出类别，已写作“${kinds[0]!.name}”，请在 src/content/units/${id}.md 中改正 kind`);
+      files.set(`src/content/units/${id}.md`, markdown({ name, kind: kind ?? kinds[0]!.name, order: (nextUnit - 1) * 10 }, ''));
+      unitByName.set(name, id);
+      void item;
+      return id;
+    });
+
+  // Items: one file each, named by the numbering path from the 方面 down.
+  const samePlan = existing.plan?.['title'] === plan.title;
+  const statusGroups = new Map<string, string[]>();
   const noOwners: string[] = [];
   const noDeadline: string[] = [];
-
-  for (const duty of duties?.children ?? []) {
-    files.set(`${PLAN_DIRS.duties}/${duty.marker.ordinal}.md`, markdown({ title: headingParts(duty).title }, bodyAfterTitle(duty)));
-  }
-  for (const req of requirements?.children ?? []) {
-    files.set(`${PLAN_DIRS.requirements}/${req.marker.ordinal}.md`, markdown({ title: headingParts(req).title }, bodyAfterTitle(req)));
-  }
-  for (const problem of problems) {
-    const manifestations = problem.labelled
+  let leaves = 0;
+  const writeItem = (item: PlanItem, path: number[], parentHasOwners: boolean, parentHasDeadline: boolean, straightThrough: boolean) => {
+    const id = path.join('-');
+    const kept = samePlan ? existing.measures.get(id) : undefined;
+    const data: Record<string, unknown> = { title: measureTitle(item.text) };
+    // Numbering that runs straight through the 方面 (问题1–32) is what readers quote; sub-items quote their own marker.
+    if (path.length > 2 || straightThrough) data['label'] = ownLabel(item);
+    const ownersText = item.fields.filter((f) => f.kind === 'units').map((f) => f.value);
+    if (ownersText.length > 0) data['owners'] = [...new Set(ownersText.flatMap((v) => unitIds(v, item)))];
+    else if (Array.isArray(kept?.['owners'])) data['owners'] = kept['owners'];
+    const leader = item.fields.find((f) => f.kind === 'leader')?.value;
+    if (leader) data['leader'] = leader;
+    const deadlineText = item.fields.find((f) => f.kind === 'deadline')?.value;
+    if (kept?.['deadline'] !== undefined && !deadlineText) data['deadline'] = kept['deadline'];
+    if (deadlineText) {
+      const reading = readDeadline(deadlineText, deadlineCtx);
+      if (reading.kind === 'unreadable' || (!reading.date && !reading.ongoing && reading.kind !== 'pending'))
+        todo.push(
+          `${where(item)}：完成时限“${deadlineText}”推算不出日期${reading.note ? `（${reading.note}）` : ''}，网站按“待定”显示；可在 src/content/measures/${id}.md 另写 deadline`,
+        );
+      // A date, 待定 or 长期 as written is the field itself; other wording is kept as written.
+      if (/^\d{4}-\d{2}-\d{2}$/.test(deadlineText) || deadlineText === '待定' || deadlineText === '长期') data['deadline'] = deadlineText;
+      else data['deadlineText'] = deadlineText;
+    }
+    for (const f of item.fields.filter((f) => f.kind === 'other' || f.kind === 'progress')) {
+      if (f.kind === 'progress' && item.status) continue;
+      todo.push(`${where(item)}：${f.label}“${f.value}”没有对应的字段，已写入正文`);
+    }
+    const extra = item.fields
+      .filter((f) => f.kind === 'other' || (f.kind === 'progress' && !item.status))
+      .map((f) => `${f.label}：${f.value}`);
+    const body = [itemBody(item), ...extra].filter(Boolean).join('\n\n');
+    files.set(`${PLAN_DIRS.measures}/${id}.md`, markdown(data, body));
+    if (item.status) statusGroups.set(item.status, [...(statusGroups.get(item.status) ?? []), id]);
+    const hasOwners = parentHasOwners || data['owners'] !== undefined;
+    const hasDeadline = parentHasDeadline || data['deadline'] !== undefined || data['deadlineText'] !== undefined;
+    if (item.children.length === 0) {
+      leaves += 1;
+      if (!hasOwners) noOwners.push(id);
+      if (!hasDeadline) noDeadline.push(id);
+    }
+    for (const child of item.children) writeItem(child, [...path, child.marker.ordinal], hasOwners, hasDeadline, false);
+  };
+  // Items numbered straight through their 方面 (the second 方面's first problem is 4, not 1).
+  const straightThrough = areas.length > 1 && areas.slice(1).some((a) => (a.children[0]?.marker.ordinal ?? 1) > 1);
+  areas.forEach((area) => {
+    const manifestations = area.labelled
       .filter((l) => /表现/.test(l.label))
       .flatMap((l) => (l.items.length > 0 ? l.items.map((i) => i.text) : [l.text]))
       .map((text) => {
@@ -281,56 +328,88 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
           .trim();
         return rest ? { title, text: rest } : { title };
       });
-    const data: Record<string, unknown> = { title: headingParts(problem).title };
+    const data: Record<string, unknown> = { title: headingParts(area).title };
+    if (area.marker.style !== 'paren-cn') data['label'] = ownLabel(area);
     if (manifestations.length > 0) data['manifestations'] = manifestations;
-    files.set(`${PLAN_DIRS.areas}/${problem.marker.ordinal}.md`, markdown(data, ''));
+    const areaText = [
+      headingParts(area).rest,
+      ...area.paragraphs,
+      ...area.labelled.filter((l) => !/表现|措施/.test(l.label)).map((l) => `${l.label}：${l.text}`),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    files.set(`${PLAN_DIRS.areas}/${area.marker.ordinal}.md`, markdown(data, areaText));
+    for (const f of area.fields)
+      unplaceable.push(`${where(area)}：${f.label}“${f.value}”写在“方面”一层，网站的方面没有这个字段；请移到它下面的条目`);
+    if (area.status) unplaceable.push(`${where(area)}：进展“${area.status}”写在“方面”一层，网站的状态属于条目`);
+    for (const item of area.children) writeItem(item, [area.marker.ordinal, item.marker.ordinal], false, false, straightThrough);
+  });
+  if (unplaceable.length > 0) return { files: new Map(), unplaceable, todo };
 
-    for (const measure of problem.children) {
-      const id = `${problem.marker.ordinal}-${measure.marker.ordinal}`;
-      const kept = samePlan ? existing.measures.get(id) : undefined;
-      let owners: string[] = [];
-      const ownersText = measure.fields.filter((f) => f.kind === 'units').map((f) => f.value);
-      if (ownersText.length > 0) {
-        for (const name of ownersText.flatMap(unitNames)) {
-          const unit = unitByName.get(name);
-          if (unit) owners.push(unit);
-          else
-            todo.push(
-              `措施 ${id}：责任单位“${name}”在 src/content/units/ 中没有同名单位，请建立该单位（name 写“${name}”）或在 owners 中填写单位编号`,
-            );
+  for (const duty of duties?.children ?? []) {
+    files.set(`${PLAN_DIRS.duties}/${duty.marker.ordinal}.md`, markdown({ title: headingParts(duty).title }, bodyAfterTitle(duty)));
+  }
+  for (const req of requirements?.children ?? []) {
+    files.set(`${PLAN_DIRS.requirements}/${req.marker.ordinal}.md`, markdown({ title: headingParts(req).title }, bodyAfterTitle(req)));
+  }
+  if (noOwners.length > 0 && existing.units.length + unitByName.size > 0)
+    todo.push(`条目 ${noOwners.join('、')}：原文没有写责任单位，请在各自（或上一层条目）的 owners 中填写单位编号`);
+  if (noDeadline.length > 0) todo.push(`条目 ${noDeadline.join('、')}：原文没有写完成时限，网站按“待定”显示`);
+
+  // A progress report's statuses become dated records, one per status, with the report as evidence.
+  const labels = [...(existing.statusLabels ?? [])];
+  const newLabels: { label: string; status: MeasureStatus }[] = [];
+  if (statusGroups.size > 0) {
+    const date = planDate ?? plan.reported.find((r) => r.asOf)?.asOf;
+    if (!date) todo.push('原文写了各条目的进展，但没有落款日期，无法登记为进展记录：请在 src/content/updates/ 中手工登记');
+    else {
+      [...statusGroups].forEach(([word, ids], k) => {
+        let status = (STATUSES as readonly string[]).includes(word) ? word : labels.find((l) => l.label === word)?.status;
+        if (!status) {
+          const category = STATUS_CATEGORY.find(([re]) => re.test(word))![1];
+          newLabels.push({ label: word, status: category });
+          labels.push({ label: word, status: category });
+          status = category;
+          todo.push(
+            `站点设置 statusLabels：登记了状态说法“${word}”，按“${category}”统计${category === '推进中' && word.includes('完成') ? '（不销号）；如应算作已完成，请改为 已完成' : ''}`,
+          );
         }
-      } else if (Array.isArray(kept?.['owners'])) owners = kept['owners'] as string[];
-      else noOwners.push(id);
-
-      const deadlineText = measure.fields.find((f) => f.kind === 'deadline')?.value;
-      let deadline: unknown = '待定';
-      if (deadlineText !== undefined) {
-        const reading = readDeadline(deadlineText, deadlineCtx);
-        deadline = reading.kind === 'ongoing' ? '长期' : reading.kind === 'pending' ? '待定' : reading.date;
-      } else if (kept?.['deadline'] !== undefined) deadline = kept['deadline'];
-      else noDeadline.push(id);
-
-      files.set(
-        `${PLAN_DIRS.measures}/${id}.md`,
-        markdown({ title: measureTitle(measure.text), owners, deadline }, measure.text.split('\n').join('\n\n')),
-      );
+        const data: Record<string, unknown> = {
+          title: `《${plan.title}》：${word} ${ids.length} 项`,
+          date,
+          measures: ids,
+          status: word,
+          ...(status === '已完成' || status === '长期坚持' ? { evidence: [`《${plan.title}》（${date}）`] } : {}),
+        };
+        files.set(`src/content/updates/${date}-import-${k + 1}.md`, markdown(data, `据《${plan.title}》，以下 ${ids.length} 项${word}。`));
+      });
     }
   }
-
-  if (noOwners.length > 0) todo.push(`措施 ${noOwners.join('、')}：原文没有写责任单位，请在各自的 owners 中填写单位编号`);
-  if (noDeadline.length > 0) todo.push(`措施 ${noDeadline.join('、')}：原文没有写完成时限，已写作“待定”`);
+  if (newLabels.length > 0 && existing.settingsFile) {
+    const doc = parseDocument(existing.settingsFile.text);
+    const list = doc.get('statusLabels');
+    const entries = [...(isSeq(list) ? (list.toJSON() as unknown[]) : []), ...newLabels];
+    doc.set('statusLabels', doc.createNode(entries));
+    files.set(existing.settingsFile.path, doc.toString({ lineWidth: 0 }));
+  }
 
   // plan.md: what the text gives, and the rest kept from the project or left to fill in.
-  // What the text says comes first; then the project's plan.md, said aloud when it was another plan's.
+  const old = existing.plan ?? {};
   const keep = (key: string, derived: unknown, missing: string): unknown => {
     if (derived !== undefined) return derived;
     if (old[key] !== undefined) {
       if (!samePlan) todo.push(`plan.md：${key} 沿用了原有 plan.md 的内容（原方案《${String(old['title'])}》），请确认或改为新方案的内容`);
       return old[key];
     }
-    todo.push(`plan.md：${missing}`);
+    if (missing) todo.push(`plan.md：${missing}`);
     return undefined;
   };
+  const leadership = leadershipOf(
+    plan.items
+      .flatMap((p) => [p, ...p.children])
+      .map((i) => i.text)
+      .join('\n'),
+  );
   const officeId = leadership.office ? unitByName.get(leadership.office) : undefined;
   if (leadership.office && !officeId) {
     todo.push(
@@ -338,51 +417,65 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
     );
   }
   const derivedLeadership =
-    leadership.leader && leadership.members && (officeId || !leadership.office)
+    leadership.leader || leadership.members
       ? {
-          leader: leadership.leader,
-          deputies: leadership.deputies ?? [],
-          members: leadership.members,
+          ...(leadership.leader ? { leader: leadership.leader } : {}),
+          ...(leadership.deputies ? { deputies: leadership.deputies } : {}),
+          ...(leadership.members ? { members: leadership.members } : {}),
           ...(officeId ? { office: officeId } : {}),
           ...(leadership.officeHead ? { officeHead: leadership.officeHead } : {}),
         }
       : undefined;
-  const declaredAreas = plan.declared.aspects ?? plan.declared.problems;
+  const declaredAreas = plan.declared.aspects ?? (straightThrough || !areasPart ? undefined : plan.declared.problems);
   const declaredMeasures = plan.declared.measures ?? plan.declared.tasks;
-  if (declaredAreas === undefined) todo.push(`plan.md：原文没有声明问题个数，declared.areas 已按实际的 ${problems.length} 个填写`);
-  if (declaredMeasures === undefined) todo.push(`plan.md：原文没有声明措施项数，declared.measures 已按实际的 ${measureCount} 项填写`);
+  const levels = levelNames(areas, areasPart);
+  const planData: Record<string, unknown> = {
+    title: plan.title,
+    ...(plan.documentNumber ? { number: plan.documentNumber } : {}),
+    ...(planDate ? { date: planDate } : {}),
+    issuer: keep('issuer', plan.issuer, '原文没有写制定单位，请填写 issuer（例如：中共X镇委员会）'),
+    basis: plan.basis?.number ? plan.basis : samePlan ? old['basis'] : undefined,
+    // A campaign is optional (many plans have none): carried over from the same plan's plan.md, never asked for.
+    campaign: samePlan ? old['campaign'] : undefined,
+    ...(levels ? { levels } : {}),
+    ...(sections.length > 0 ? { sections } : {}),
+    declared: { areas: declaredAreas ?? areas.length, measures: declaredMeasures ?? leaves },
+    leadership: derivedLeadership ?? (samePlan ? old['leadership'] : undefined),
+    milestones: (samePlan ? old['milestones'] : undefined) ?? [],
+  };
+  if (!samePlan && old['campaign'] !== undefined)
+    todo.push(`plan.md：原有的主题活动“${String(old['campaign'])}”属于原方案，没有沿用；新方案有主题活动时请填写 campaign`);
+  for (const [key, value] of Object.entries(planData)) if (value === undefined) delete planData[key];
+  files.set(`${PLAN_DIRS.plan}/plan.md`, markdown(planData, plan.preamble.join('\n\n')));
+
   const dated = (requirements?.children ?? []).flatMap((r) =>
     r.text
       .split(/(?<=[。；])/)
       .filter((s) => /(\d+|[XＸ])月(\d+|[XＸ])日/.test(s))
-      .map((s) => `三（${r.marker.ordinal}）“${s.trim()}”`),
+      .map((s) => `${r.label}“${s.trim()}”`),
   );
-  if (old['milestones'] === undefined && dated.length > 0) {
+  // The same plan's milestones are the office's; otherwise the dated sentences are listed to register.
+  if (!(samePlan && old['milestones'] !== undefined) && dated.length > 0) {
     todo.push(`plan.md：以下时间节点请在 milestones 中登记（编号用小写字母，日期未公开写“待定”）：${dated.join('；')}`);
   }
-  const planData: Record<string, unknown> = {
-    title: plan.title,
-    ...(plan.documentNumber ? { number: plan.documentNumber } : {}),
-    issuer: keep('issuer', plan.issuer, '原文没有写制定单位，请填写 issuer（例如：中共X镇委员会）'),
-    basis: plan.basis?.number ? plan.basis : keep('basis', undefined, '原文导语中没有“根据……《……》（文号）”，请填写 basis'),
-    // A campaign is optional (many plans have none): carried over from plan.md (with a note when it
-    // was another plan's), never asked for.
-    campaign: old['campaign'] !== undefined ? keep('campaign', undefined, '') : undefined,
-    sections: (
-      [
-        ['duties', duties],
-        ['areas', areasPart],
-        ['requirements', requirements],
-      ] as const
-    ).flatMap(([part, item]) => (item ? [{ part, title: item.title }] : [])),
-    declared: { areas: declaredAreas ?? problems.length, measures: declaredMeasures ?? measureCount },
-    leadership: keep('leadership', derivedLeadership, '原文没有写整改工作领导小组，请填写 leadership'),
-    milestones: keep('milestones', undefined, '没有时间节点时 milestones 写 []') ?? [],
-  };
-  for (const [key, value] of Object.entries(planData)) if (value === undefined) delete planData[key];
-  files.set(`${PLAN_DIRS.plan}/plan.md`, markdown(planData, plan.preamble.join('\n\n')));
-
-  // Steps the reader of the import report should know about, e.g. repaired characters.
   for (const note of plan.notes) todo.push(`原文：${note}`);
   return { files, unplaceable, todo };
+}
+
+/**
+ * What the plan calls each level from 方面 down, when it is not the default (问题 → 整改措施): a
+ * plan whose 方面 are called so (…方面) has problems under them, and the measures below those.
+ */
+function levelNames(areas: readonly PlanItem[], part: PlanItem | undefined): string[] | undefined {
+  const depth = (item: PlanItem): number => 1 + Math.max(0, ...item.children.map(depth));
+  const deepest = Math.max(0, ...areas.map(depth));
+  const areaNoun = areas.every((a) => /方面$/.test(a.title)) || !part ? '方面' : '问题';
+  if (areaNoun === '问题' && deepest <= 2) return undefined;
+  const below = areas.flatMap((a) => a.children);
+  const childLabel = below.find((i) => i.childrenLabel)?.childrenLabel ?? '整改措施';
+  const names = [areaNoun];
+  if (deepest >= 2) names.push(deepest >= 3 ? '问题' : '整改措施');
+  if (deepest >= 3) names.push(childLabel);
+  if (deepest >= 4) names.push('具体措施');
+  return names;
 }

@@ -4,7 +4,7 @@
  * through src/lib/csv.ts, exactly as the checker does, and validates each row with the shared
  * schema. The checker has already run (and refused bad rows) before the build gets here.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -18,12 +18,15 @@ export function csvTableLoader(path: string): Loader {
     load: async ({ store, parseData, config }) => {
       const root = fileURLToPath(config.root);
       const absolute = join(root, path);
-      const files = statSync(absolute).isDirectory()
-        ? readdirSync(absolute)
-            .filter((f) => f.toLowerCase().endsWith('.csv'))
-            .sort()
-            .map((f) => `${path}/${f}`)
-        : [path];
+      // A site without data tables (a new plan, before any figures) has no folder: no rows, not a crash.
+      const files = !existsSync(absolute)
+        ? []
+        : statSync(absolute).isDirectory()
+          ? readdirSync(absolute)
+              .filter((f) => f.toLowerCase().endsWith('.csv'))
+              .sort()
+              .map((f) => `${path}/${f}`)
+          : [path];
       store.clear();
       for (const file of files) {
         const { rows } = parseCsv(decodeText(readFileSync(join(root, file))).text, CSV_ALIASES);

@@ -37,7 +37,7 @@ const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的�
 const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/ 下的文件名，例如 tv-1080p');
 
 /** The parts of a plan's body, each kept in its own collection (duties, areas, requirements). */
-export const PLAN_PARTS = ['duties', 'areas', 'requirements'] as const;
+export const PLAN_PARTS = ['duties', 'areas', 'requirements', 'text'] as const;
 
 /** 整改方案: the plan document itself, one entry. */
 export const planSchema = strict({
@@ -60,8 +60,12 @@ export const planSchema = strict({
   sections: z
     .array(
       strict({
-        part: z.enum(PLAN_PARTS, hint('这一部分的内容：duties（责任）、areas（问题与整改措施）或 requirements（工作要求）')),
-        title: text('这一部分的标题，照原文填写，例如：梳理问题清单，推动整改措施落实到位'),
+        part: z.enum(
+          PLAN_PARTS,
+          hint('这一部分的内容：duties（责任）、areas（问题与整改措施）、requirements（工作要求）或 text（只有文字，写在 text 中）'),
+        ),
+        title: text('这一部分的标题，照原文填写，例如：梳理问题清单，推动整改措施落实到位；原文没有标题时不写').optional(),
+        text: text('这一部分标题下的文字，照原文填写；part 为 text 时写这一部分的全文').optional(),
       }),
       hint('方案正文各部分，按原文顺序列出，例如 - { part: areas, title: 梳理问题清单 }；原文没有的部分不写'),
     )
@@ -155,7 +159,7 @@ export const updateSchema = strict({
   title: text('记录标题，例如：A村党支部开展12月主题党日'),
   date: calendarDate('记录日期，格式 YYYY-MM-DD，例如 2026-12-04'),
   measures: z.array(measureRef, hint('涉及的措施编号列表，例如 [3-1]；记录关于整个方案（例如印发方案）时不写')).optional(),
-  units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [a-cun]'),
+  units: nonEmptyList(unitRef, '涉及的单位编号列表，例如 [a-cun]；记录来自整个方案的通报、不涉及具体单位时不写').optional(),
   status: text(`措施的新状态：${STATUSES.join('、')} 之一，或站点设置 statusLabels 中的说法（例如 基本完成）；不改变状态时省略此项`)
     // Forms offer the four categories, which every site accepts; a site's own words can still be typed in the file.
     .meta({ 'x-options': [...STATUSES] })

@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
-import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
 import { compareMeasureIds } from '../../src/lib/measures.ts';
 import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
-import { DIST, fileFor, htmlPages, readPage, requireDist } from '../helpers/dist.ts';
+import { brokenLinks, DIST, fileFor, htmlPages, readPage, requireDist } from '../helpers/dist.ts';
 
 beforeAll(requireDist);
 const { content } = checkProject(PROJECT_ROOT);
@@ -111,28 +110,7 @@ describe('every page', () => {
 
 describe('links', () => {
   it('every internal link and #anchor in dist/ resolves', () => {
-    const broken: string[] = [];
-    const ids = new Map<string, Set<string>>();
-    const idsOf = (file: string) => {
-      if (!ids.has(file)) {
-        const doc = parse(readFileSync(file, 'utf8'));
-        ids.set(file, new Set(doc.querySelectorAll('[id]').map((e) => e.getAttribute('id')!)));
-      }
-      return ids.get(file)!;
-    };
-    let checked = 0;
-    for (const path of htmlPages()) {
-      for (const a of readPage(path).querySelectorAll('a[href]')) {
-        const href = a.getAttribute('href')!;
-        if (/^(https?:|mailto:|tel:)/.test(href)) continue;
-        const target = new URL(href, `http://site${path}`);
-        const file = fileFor(target.pathname);
-        checked += 1;
-        if (!file) broken.push(`${path} → ${href}`);
-        else if (target.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(target.hash.slice(1))))
-          broken.push(`${path} → ${href} (no anchor)`);
-      }
-    }
+    const { broken, checked } = brokenLinks();
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(500);
   });

@@ -13,8 +13,8 @@ import { copyProject } from '../../scripts/copy-project.ts';
 import { checkProject } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
 import { parsePlanText } from '../../src/lib/plan-import.ts';
-import { currentContentFiles, PLAN_DIRS } from '../../src/lib/plan-writer.ts';
-import { FIXTURE_TODAY, listFiles, PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
+import { planContentFiles, PLAN_DIRS } from '../../src/lib/plan-writer.ts';
+import { FIXTURE_TODAY, listFiles, planFixturePath, PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts/import.ts');
 const PLANS = join(PROJECT_ROOT, 'tests/fixtures/plans');
@@ -57,7 +57,8 @@ describe('npm run import into a project', () => {
     const { code, out } = runImport(join(PLANS, 'fits-current-model.txt'), '--out', dir);
     expect(out).toContain('读取《关于落实乙镇党建工作检查反馈问题的整改方案》：12 个编号条目，最深 3 层。');
     expect(out).toContain(`删除了原方案多出的 1 个文件（git 中可恢复）：${PLAN_DIRS.measures}/1-9.md`);
-    expect(out).toContain('措施 2-1：责任单位“乙村党支部”在 src/content/units/ 中没有同名单位');
+    // 乙村党支部 is new to the project: the import makes it a unit.
+    expect(readFileSync(join(dir, 'src/content/units/unit-4.md'), 'utf8')).toContain('name: 乙村党支部\n');
     expect(out).toContain('内容检查通过：0 个错误');
     expect(code).toBe(0);
     expect(existsSync(join(dir, PLAN_DIRS.measures, '1-9.md'))).toBe(false);
@@ -71,25 +72,27 @@ describe('npm run import into a project', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it.each(['flat-numbering.txt', 'three-levels.txt', 'progress-report.txt'])('refuses %s whole, saying what it could not place', (name) => {
+  it('refuses a plan it cannot place whole, saying what, and writes nothing', () => {
     const dir = tempCopy(VALID_FIXTURE);
     const before = snapshot(dir);
-    const { code, out } = runImport(join(PLANS, name), '--out', dir);
+    const plan = join(dir, '方案.txt');
+    writeFileSync(plan, '某方案\n一、学习不够深入方面\n责任单位：党政办\n二、制度执行不严方面\n');
+    const { code, out } = runImport(plan, '--out', dir);
     expect(code).toBe(1);
-    expect(out).toMatch(/以下内容当前的内容模型无法容纳，为免网站与原文不一致，没有写入任何文件（共 \d+ 处）/);
-    expect(out).toMatch(/无处安放|无法保留/);
+    expect(out).toMatch(/以下内容当前的内容模型无法容纳，为免网站与原文不一致，没有写入任何文件（共 1 处）/);
+    rmSync(plan);
     expect(snapshot(dir)).toEqual(before);
   });
 
   it('prints the tree as JSON with --tree, and writes nothing with --dry-run', () => {
     const dir = tempCopy(VALID_FIXTURE);
     const before = snapshot(dir);
-    const tree = runImport(join(PLANS, 'three-levels.txt'), '--tree');
+    const tree = runImport(planFixturePath('three-levels.txt'), '--tree');
     expect(tree.code).toBe(0);
     expect(JSON.parse(tree.out).items[1].children[0].children[0].label).toBe('二（一）1');
     const dry = runImport(join(PLANS, 'fits-current-model.txt'), '--out', dir, '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('将写入 10 个文件');
+    expect(dry.out).toContain('将写入 11 个文件');
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -107,7 +110,7 @@ describe('importing the published plan gives back the shipped content', () => {
     name: String(shipped(`src/content/units/${f}`).data['name']),
   }));
   // Read with no previous content: everything below comes from the text alone.
-  const { files, unplaceable, todo } = currentContentFiles(parsePlanText(readFileSync(SOURCE, 'utf8')), { units, measures: new Map() });
+  const { files, unplaceable, todo } = planContentFiles(parsePlanText(readFileSync(SOURCE, 'utf8')), { units, measures: new Map() });
   const imported = (path: string) => entry(files.get(path)!);
 
   /**
@@ -145,7 +148,7 @@ describe('importing the published plan gives back the shipped content', () => {
       const theirs = shipped(path);
       expect(mine.data['title'], path).toBe(theirs.data['title']);
       expect(mine.body, path).toEqual(theirs.body);
-      expect(mine.data['owners'], path).toEqual([]);
+      expect(mine.data['owners'], path).toBeUndefined();
     }
     expect(todo.some((t) => t.includes('原文没有写责任单位'))).toBe(true);
   });

@@ -1,5 +1,5 @@
 /** Helpers shared by the checker tests: fixture overlays and the shipped project's files. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +30,13 @@ export function loadCase(name: string): { overrides: Map<string, Uint8Array>; ex
   for (const file of listFiles(dir)) if (file !== 'expected.txt') overrides.set(file, readFileSync(join(dir, file)));
   const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
   return { overrides, expected };
+}
+
+/**
+ * A plan text written for the tests: the example plans (examples/<name>/方案.txt, which CI also
+ * builds into sites) or the other parser fixtures (tests/fixtures/plans/).
+ */
+export function planFixturePath(name: string): string {
+  const example = join(PROJECT_ROOT, 'examples', name.replace(/\.txt$/, ''), '方案.txt');
+  return existsSync(example) ? example : join(PROJECT_ROOT, 'tests/fixtures/plans', name);
 }

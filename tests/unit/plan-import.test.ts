@@ -4,7 +4,6 @@
  * broken the ways web pages and Word break it.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,9 +19,9 @@ import {
   type ParsedPlan,
   type PlanItem,
 } from '../../src/lib/plan-import.ts';
-import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { planFixturePath } from '../helpers/fixtures.ts';
 
-const fixture = (name: string) => readFileSync(join(PROJECT_ROOT, 'tests/fixtures/plans', name), 'utf8');
+const fixture = (name: string) => readFileSync(planFixturePath(name), 'utf8');
 const byId = (plan: ParsedPlan, id: string): PlanItem => {
   const item = walkItems(plan.items).find((i) => i.id === id);
   if (!item) throw new Error(`no item ${id}`);

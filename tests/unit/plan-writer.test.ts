@@ -1,15 +1,15 @@
 /**
- * Writing a parsed plan as the current content files: a plan of the shape the model holds is
- * written whole, every other shape is refused with what could not be placed, in Chinese.
+ * Writing a parsed plan as content files: plans of every shape (three parts, 方面 at the top,
+ * three levels, a progress report) are written whole, as a tree of items numbered as the document
+ * numbers them; what the model still cannot hold is refused with what could not be placed, in Chinese.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../src/lib/plan-import.ts';
-import { currentContentFiles, leadershipOf, measureTitle, sameEntry, type ExistingProject } from '../../src/lib/plan-writer.ts';
-import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { planContentFiles, leadershipOf, measureTitle, sameEntry, type ExistingProject } from '../../src/lib/plan-writer.ts';
+import { planFixturePath } from '../helpers/fixtures.ts';
 
-const fixture = (name: string) => readFileSync(join(PROJECT_ROOT, 'tests/fixtures/plans', name), 'utf8');
+const fixture = (name: string) => readFileSync(planFixturePath(name), 'utf8');
 const units: ExistingProject['units'] = [
   { id: 'dangwei', name: '镇党委' },
   { id: 'djb', name: '党建办' },
@@ -52,7 +52,7 @@ describe('sameEntry', () => {
 
 describe('a plan of the shape the current model holds', () => {
   const plan = parsePlanText(fixture('fits-current-model.txt'));
-  const { files, unplaceable, todo } = currentContentFiles(plan, fresh);
+  const { files, unplaceable, todo } = planContentFiles(plan, fresh);
 
   it('writes every part of it', () => {
     expect(unplaceable).toEqual([]);
@@ -66,6 +66,7 @@ describe('a plan of the shape the current model holds', () => {
         'src/content/measures/1-1.md',
         'src/content/measures/1-2.md',
         'src/content/measures/2-1.md',
+        'src/content/units/unit-4.md',
         'src/content/requirements/1.md',
         'src/content/requirements/2.md',
       ].sort(),
@@ -76,12 +77,12 @@ describe('a plan of the shape the current model holds', () => {
     expect(files.get('src/content/measures/1-1.md')).toBe(
       '---\ntitle: 制定党建工作责任清单\nowners: [dangwei, djb]\ndeadline: 2026-10-31\n---\n\n制定党建工作责任清单，明确各层级责任。\n',
     );
-    expect(files.get('src/content/measures/1-2.md')).toContain('deadline: 长期\n');
+    expect(files.get('src/content/measures/1-2.md')).toContain('deadlineText: 长期坚持\n');
     expect(files.get('src/content/measures/1-2.md')).toContain('title: 以年度考核为抓手，严格党建工作考核\n');
-    expect(files.get('src/content/measures/2-1.md')).toContain('owners: [x-cun]\ndeadline: 待定\n');
-    expect(todo).toContain(
-      '措施 2-1：责任单位“乙村党支部”在 src/content/units/ 中没有同名单位，请建立该单位（name 写“乙村党支部”）或在 owners 中填写单位编号',
-    );
+    // A unit the project lacks is made, with the kind its name ends with.
+    expect(files.get('src/content/measures/2-1.md')).toContain('owners: [x-cun, unit-4]\ndeadline: 待定\n');
+    expect(files.get('src/content/units/unit-4.md')).toBe('---\nname: 乙村党支部\nkind: 党支部\norder: 40\n---\n');
+    expect(todo.filter((t) => t.includes('单位“'))).toEqual([]);
   });
 
   it('writes 具体表现 and the parts', () => {
@@ -127,73 +128,109 @@ describe('a plan of the shape the current model holds', () => {
     expect(todo).toEqual(
       expect.arrayContaining([
         'plan.md：原文没有写制定单位，请填写 issuer（例如：中共X镇委员会）',
-        'plan.md：以下时间节点请在 milestones 中登记（编号用小写字母，日期未公开写“待定”）：三（1）“各党支部要在X月X日前报送整改方案。”',
+        'plan.md：以下时间节点请在 milestones 中登记（编号用小写字母，日期未公开写“待定”）：三（一）“各党支部要在X月X日前报送整改方案。”',
       ]),
     );
   });
 
   it('keeps owners, deadlines and the plan’s fields from the project when re-importing the same plan', () => {
-    const again = currentContentFiles(plan, {
+    const again = planContentFiles(plan, {
       units,
       plan: { title: plan.title, issuer: '中共乙镇委员会', campaign: '某主题活动', milestones: [] },
       measures: new Map([['2-1', { owners: ['djb'], deadline: '2027-01-31' }]]),
     });
     // 2-1's text names its units and deadline: the text wins.
-    expect(again.files.get('src/content/measures/2-1.md')).toContain('owners: [x-cun]\ndeadline: 待定\n');
+    expect(again.files.get('src/content/measures/2-1.md')).toContain('owners: [x-cun, unit-4]\ndeadline: 待定\n');
     expect(again.files.get('src/content/plan/plan.md')).toContain('issuer: 中共乙镇委员会\n');
     expect(again.files.get('src/content/plan/plan.md')).toContain('campaign: 某主题活动\n');
     expect(again.todo.filter((t) => t.startsWith('plan.md'))).toEqual([]);
   });
 
-  it('says so when it carries over another plan’s fields', () => {
-    const other = currentContentFiles(plan, { units, plan: { title: '另一个方案', campaign: '旧活动' }, measures: new Map() });
-    expect(other.files.get('src/content/plan/plan.md')).toContain('campaign: 旧活动\n');
-    expect(other.todo).toContain('plan.md：campaign 沿用了原有 plan.md 的内容（原方案《另一个方案》），请确认或改为新方案的内容');
+  it('does not carry over another plan’s campaign, and says so', () => {
+    const other = planContentFiles(plan, { units, plan: { title: '另一个方案', campaign: '旧活动' }, measures: new Map() });
+    expect(other.files.get('src/content/plan/plan.md')).not.toContain('旧活动');
+    expect(other.todo).toContain('plan.md：原有的主题活动“旧活动”属于原方案，没有沿用；新方案有主题活动时请填写 campaign');
   });
 });
 
-describe('plans the current model cannot hold are refused whole', () => {
-  it('a plan numbered 1–N across its parts, with 文号', () => {
-    const { files, unplaceable } = currentContentFiles(parsePlanText(fixture('flat-numbering.txt')), fresh);
-    expect(files.size).toBe(0);
-    expect(unplaceable).toEqual([
-      '问题分在 3 个部分中（一、贯彻落实党的路线方针政策方面；二、全面从严治党方面；三、基层党组织建设方面）：当前模型只有一个问题清单部分，“方面”这一层无处安放',
-    ]);
+describe('plans of other shapes are written as a tree of items', () => {
+  it('a plan whose 方面 are its top level, with problems numbered 1–N across them and 文号', () => {
+    const { files, unplaceable, todo } = planContentFiles(parsePlanText(fixture('flat-numbering.txt')), fresh);
+    expect(unplaceable).toEqual([]);
+    expect([...files.keys()].filter((f) => f.includes('/areas/')).sort()).toEqual(['1', '2', '3'].map((n) => `src/content/areas/${n}.md`));
+    expect(files.get('src/content/areas/2.md')).toBe('---\ntitle: 全面从严治党方面\nlabel: 二\n---\n');
+    // Problem 4 is the first of 方面 二: its file follows the path, its label the document.
+    expect(files.get('src/content/measures/2-4.md')).toContain(
+      'label: "4"\nowners: [unit-4, unit-8]\nleader: 镇党委书记\ndeadlineText: ２０２３年９月底前\n',
+    );
+    expect(files.get('src/content/measures/2-4-2.md')).toBe(
+      '---\ntitle: 建立议事决策台账\nlabel: "2"\n---\n\n建立议事决策台账，逐项登记。\n',
+    );
+    const plan = files.get('src/content/plan/plan.md')!;
+    expect(plan).toContain('number: Y党发〔2023〕12号\ndate: 2023-03-15\nissuer: 中共Y镇委员会\nlevels: [方面, 问题, 整改措施]\n');
+    expect(plan).not.toContain('sections:');
+    // New units are numbered after the project's own (three here), with the kind their name suggests.
+    expect(files.get('src/content/units/unit-4.md')).toBe('---\nname: 党政办\nkind: 办公室\norder: 40\n---\n');
+    expect(todo).toEqual(expect.arrayContaining([expect.stringContaining('跨越上一层连续编号')]));
   });
 
   it('three levels with 一是 measures, leaders, worded deadlines and a 4th level', () => {
-    const { files, unplaceable } = currentContentFiles(parsePlanText(fixture('three-levels.txt')), fresh);
-    expect(files.size).toBe(0);
-    expect(unplaceable).toEqual(
-      expect.arrayContaining([
-        '第4行“一、整改目标”：部分标题下的说明文字无处安放（当前模型的部分只有标题）',
-        '第8行“1.理论学习流于形式”：下面还有一层措施（一是、二是……）：当前模型的措施之下没有层级',
-        '第8行“1.理论学习流于形式”：责任领导“村党总支书记”无处安放',
-        '第13行“2.宣传教育覆盖面不广”：完成时限“2023年6月底前”只能写成 2023-06-30，原文措辞无处保存',
-        '第26行“（1）全面排查党员组织关系；”：第4层编号（措施之下）无处安放',
-      ]),
+    const { files, unplaceable } = planContentFiles(parsePlanText(fixture('three-levels.txt')), fresh);
+    expect(unplaceable).toEqual([]);
+    expect(files.get('src/content/measures/1-1.md')).toContain(
+      'title: 理论学习流于形式\nowners: [unit-4]\nleader: 村党总支书记\ndeadlineText: 立行立改，长期坚持\n',
     );
+    // The 整改措施 line is listed as the items below, not repeated in the problem's text.
+    expect(files.get('src/content/measures/1-1.md')).not.toContain('整改措施：');
+    expect(files.get('src/content/measures/1-1.md')).toContain('具体表现：一是学习计划不具体');
+    expect(files.get('src/content/measures/1-1-2.md')).toBe(
+      '---\ntitle: 每季度开展一次专题研讨\nlabel: 二是\n---\n\n每季度开展一次专题研讨，每名支委撰写心得体会；\n',
+    );
+    expect(files.get('src/content/measures/2-2-3.md')).toContain('label: （3）\n');
+    const plan = files.get('src/content/plan/plan.md')!;
+    expect(plan).toContain('  - part: text\n    title: 整改目标\n    text: 通过集中整改');
+    expect(plan).toContain('  - part: requirements\n    title: 保障措施\n');
+    expect(plan).toContain('levels: [问题, 问题, 整改措施]\n');
   });
 
-  it('a progress report with reported totals and statuses', () => {
-    const { files, unplaceable } = currentContentFiles(parsePlanText(fixture('progress-report.txt')), fresh);
-    expect(files.size).toBe(0);
-    expect(unplaceable).toEqual(
-      expect.arrayContaining([
-        '第4行：方案自报的进展数字（共106项，已完成98项）：当前模型只按措施统计，没有存放自报数字的位置',
-        '第13行“3.为民服务意识不强”：措施跨问题连续编号（从3起）：当前模型的措施编号是“问题序号-措施序号”，原编号无法保留',
-        '第14行“4.会议文件过多”：进展“已完成”无处安放（当前模型的状态只来自进展记录）',
-      ]),
+  it('a progress report: statuses become dated records, with the report as evidence and its words in the vocabulary', () => {
+    const settings = {
+      path: 'src/content/settings/site.yaml',
+      text: '# 设置\nsiteName: 某站\nstatusLabels:\n  - { label: 基本完成, status: 已完成 }\n',
+    };
+    const { files, unplaceable, todo } = planContentFiles(parsePlanText(fixture('progress-report.txt')), {
+      ...fresh,
+      settingsFile: settings,
+      statusLabels: [{ label: '基本完成', status: '已完成' }],
+    });
+    expect(unplaceable).toEqual([]);
+    expect(files.get('src/content/measures/2-3.md')).toContain('label: "3"\n');
+    const done = [...files].find(([f, text]) => f.startsWith('src/content/updates/') && text.includes('status: 已完成'))!;
+    expect(done[0]).toBe('src/content/updates/2023-07-05-import-1.md');
+    expect(done[1]).toContain(
+      'date: 2023-07-05\nmeasures: [1-1, 2-4]\nstatus: 已完成\nevidence: [《关于W镇巡察整改进展情况的通报》（2023-07-05）]\n',
     );
+    // 正在整改 is new to the site: it is added to the settings, counted as 推进中, comments kept.
+    const written = files.get(settings.path)!;
+    expect(written).toContain('# 设置\n');
+    expect(written).toMatch(/label: 正在整改\n\s+status: 推进中/);
+    expect(todo).toContain('站点设置 statusLabels：登记了状态说法“正在整改”，按“推进中”统计');
   });
 
-  it('a deadline it cannot read, and a plan with no problem list', () => {
+  it('refuses, whole, what the model cannot hold, and a text with no numbered items', () => {
+    const text = '某方案\n一、学习不够深入方面\n责任单位：党政办\n二、制度执行不严方面\n';
+    const refused = planContentFiles(parsePlanText(text), fresh);
+    expect(refused.files.size).toBe(0);
+    expect(refused.unplaceable).toEqual([expect.stringContaining('责任单位“党政办”写在“方面”一层')]);
+    expect(planContentFiles(parsePlanText('标题\n导语。'), fresh).unplaceable).toEqual([
+      '没有找到编号的问题或整改条目：原文应有“一、”“（一）”“1.”这类编号',
+    ]);
+  });
+
+  it('keeps a deadline it cannot read as written, and says the site shows 待定', () => {
     const text = fixture('fits-current-model.txt').replace('完成时限：待定', '完成时限：尽快');
-    expect(currentContentFiles(parsePlanText(text), fresh).unplaceable).toEqual([
-      '第13行“1.加快X村党支部活动场所建设，年底前投入使……”：完成时限“尽快”无法写成日期，原文措辞无处保存（看不懂完成时限“尽快”：可写作 2023年6月底前、12月31日前、年底前、立行立改、长期坚持、待定 或 2023-06-30）',
-    ]);
-    expect(currentContentFiles(parsePlanText('标题\n导语。'), fresh).unplaceable).toEqual([
-      '没有找到列有整改措施的问题清单部分（问题下面带编号的措施）',
-    ]);
+    const { files, todo } = planContentFiles(parsePlanText(text), fresh);
+    expect(files.get('src/content/measures/2-1.md')).toContain('deadlineText: 尽快\n');
+    expect(todo).toEqual(expect.arrayContaining([expect.stringMatching(/完成时限“尽快”推算不出日期.*网站按“待定”显示/)]));
   });
 });

@@ -1,0 +1,138 @@
+/**
+ * The example plans (examples/): each is imported into an otherwise empty project, checked and
+ * built with no code change, and its site is held to what any plan's site must do: a page for
+ * every item, links that resolve, counts that match its content, no accessibility violation, and
+ * nothing of another plan (the shipped seed or another example) in its output.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildExample, exampleNames, type ExampleRun } from '../../scripts/example.ts';
+import { checkProject } from '../../src/checker/index.ts';
+import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
+import { parentMeasureId } from '../../src/lib/measures.ts';
+import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
+import { distReader } from '../helpers/dist.ts';
+import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+const names = exampleNames();
+const runs = new Map<string, ExampleRun>();
+
+beforeAll(() => {
+  for (const name of names) runs.set(name, buildExample(name, mkdtempSync(join(tmpdir(), `example-${name}-`))));
+}, 900_000);
+afterAll(() => {
+  for (const run of runs.values()) rmSync(run.out, { recursive: true, force: true });
+});
+
+/** Words that name a plan: its title, its site's name and its campaign, from a project's files. */
+function planWords(root: string): string[] {
+  const plan = parse(splitFrontmatter(readFileSync(join(root, 'src/content/plan/plan.md'), 'utf8')).yaml ?? '') as Record<string, unknown>;
+  const settings = parse(readFileSync(join(root, 'src/content/settings/site.yaml'), 'utf8')) as Record<string, unknown>;
+  return [plan['title'], plan['campaign'], settings['siteName']].filter((w): w is string => typeof w === 'string');
+}
+
+/** The text of every readable output file: pages, feeds, tables, the calendar, the data. */
+function outputText(dist: string): string {
+  return listFiles(dist)
+    .filter((f) => /\.(html|xml|csv|ics|json|txt|webmanifest)$/.test(f) && !f.startsWith('admin/') && !f.startsWith('pagefind/'))
+    .map((f) => readFileSync(join(dist, f), 'utf8'))
+    .join('\n');
+}
+
+describe('the examples', () => {
+  it('are at least three plans of different shapes', () => {
+    expect(names.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe.each(names)('example %s', (name) => {
+  const run = () => runs.get(name)!;
+  const dist = () => join(run().out, 'dist');
+  const content = () => checkProject(run().out).content;
+
+  it('imports and checks with no error', () => {
+    const { errors } = checkProject(run().out);
+    expect(errors).toBe(0);
+    expect(content().measures.length).toBeGreaterThan(0);
+  });
+
+  it('has a page for every item and every 方面, and every link resolves', () => {
+    const site = distReader(dist());
+    const pages = new Set(site.htmlPages());
+    for (const m of content().measures) expect(pages.has(`/measures/${m.id}/`), m.id).toBe(true);
+    for (const a of content().areas) expect(pages.has(`/areas/${a.id}/`), a.id).toBe(true);
+    const { broken, checked } = site.brokenLinks();
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(content().measures.length);
+  });
+
+  it('counts what its content holds: 方面 and the items with nothing below them', () => {
+    const ids = content().measures.map((m) => m.id);
+    const parents = new Set(ids.map(parentMeasureId));
+    const leaves = ids.filter((id) => !parents.has(id)).length;
+    const home = distReader(dist()).readPage('/').text;
+    expect(home).toContain(`共 ${content().areas.length} 个方面、${leaves} 项`);
+    expect(home).toMatch(new RegExp(`${leaves} 项\\S*：`));
+  });
+
+  it('shows each item’s 责任领导, 完成时限 and reported status as the plan words them', () => {
+    const site = distReader(dist());
+    for (const m of content().measures) {
+      const text = site.readPage(`/measures/${m.id}/`).text;
+      expect(text, m.id).toContain(m.data.title);
+      if (m.data.leader) expect(text, m.id).toContain(m.data.leader);
+      if (m.data.deadlineText) expect(text, m.id).toContain(m.data.deadlineText);
+    }
+    // A progress report's statuses reach the items it names, in its own words.
+    for (const r of content().updates.filter((u) => u.data.status)) {
+      for (const id of r.data.measures ?? []) expect(site.readPage(`/measures/${id}/`).text, `${r.id} → ${id}`).toContain(r.data.status!);
+    }
+  });
+
+  it('contains nothing of the shipped plan or of another example', () => {
+    const text = outputText(dist());
+    const own = planWords(run().out);
+    expect(own.every((w) => text.includes(w))).toBe(true);
+    const others = [...planWords(PROJECT_ROOT), ...names.filter((n) => n !== name).flatMap((n) => planWords(runs.get(n)!.out))].filter(
+      (w) => !own.includes(w),
+    );
+    for (const word of others) expect(text.includes(word), word).toBe(false);
+  });
+});
+
+describe('the examples in a browser', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  it.each(names)('%s: axe-core finds no WCAG 2.2 AA violation on the home, plan, 方面 and item pages', async (name) => {
+    const h: Harness = await startHarness(join(runs.get(name)!.out, 'dist'));
+    const content = checkProject(runs.get(name)!.out).content;
+    const deepest = [...content.measures].sort((a, b) => b.id.split('-').length - a.id.split('-').length)[0]!;
+    const context = await h.browser.newContext({ viewport: PHONE, bypassCSP: true });
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const path of [
+      '/',
+      '/plan/',
+      `/areas/${content.areas[0]!.id}/`,
+      `/measures/${deepest.id}/`,
+      `/measures/${parentMeasureId(deepest.id) ?? deepest.id}/`,
+    ]) {
+      await page.goto(h.url + path);
+      await page.evaluate(axeSource);
+      const result = (await page.evaluate(() =>
+        (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        }),
+      )) as { violations: { id: string; help: string }[]; passes: unknown[] };
+      expect(result.passes.length, path).toBeGreaterThan(5);
+      for (const v of result.violations) found.push(`${path}: ${v.id} ${v.help}`);
+    }
+    await context.close();
+    await h.close();
+    expect(found).toEqual([]);
+  });
+});
