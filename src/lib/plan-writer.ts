@@ -299,9 +299,8 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
       if (f.kind === 'progress' && item.status) continue;
       todo.push(`${where(item)}：${f.label}“${f.value}”没有对应的字段，已写入正文`);
     }
-    const extra = item.fields
-      .filter((f) => f.kind === 'other' || (f.kind === 'progress' && !item.status))
-      .map((f) => `${f.label}：${f.value}`);
+    // 整改情况 is the report's own text about the item: kept in its body, whatever status it gives.
+    const extra = item.fields.filter((f) => f.kind === 'other' || f.kind === 'progress').map((f) => `${f.label}：${f.value}`);
     const body = [itemBody(item), ...extra].filter(Boolean).join('\n\n');
     files.set(`${PLAN_DIRS.measures}/${id}.md`, markdown(data, body));
     if (item.status) statusGroups.set(item.status, [...(statusGroups.get(item.status) ?? []), id]);
@@ -469,12 +468,14 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
 function levelNames(areas: readonly PlanItem[], part: PlanItem | undefined): string[] | undefined {
   const depth = (item: PlanItem): number => 1 + Math.max(0, ...item.children.map(depth));
   const deepest = Math.max(0, ...areas.map(depth));
-  const areaNoun = areas.every((a) => /方面$/.test(a.title)) || !part ? '方面' : '问题';
+  // 方面 with problems under them, or named so, or at the top of the plan; otherwise each is a problem.
+  const areaNoun = deepest >= 3 || areas.every((a) => /方面$/.test(a.title)) || !part ? '方面' : '问题';
   if (areaNoun === '问题' && deepest <= 2) return undefined;
   const below = areas.flatMap((a) => a.children);
   const childLabel = below.find((i) => i.childrenLabel)?.childrenLabel ?? '整改措施';
   const names = [areaNoun];
-  if (deepest >= 2) names.push(deepest >= 3 ? '问题' : '整改措施');
+  // Under 方面 the first level are problems (问题1–N); under problems, measures.
+  if (deepest >= 2) names.push(deepest >= 3 || areaNoun === '方面' ? '问题' : '整改措施');
   if (deepest >= 3) names.push(childLabel);
   if (deepest >= 4) names.push('具体措施');
   return names;

@@ -190,7 +190,7 @@ describe('plans of other shapes are written as a tree of items', () => {
     const plan = files.get('src/content/plan/plan.md')!;
     expect(plan).toContain('  - part: text\n    title: 整改目标\n    text: 通过集中整改');
     expect(plan).toContain('  - part: requirements\n    title: 保障措施\n');
-    expect(plan).toContain('levels: [问题, 问题, 整改措施]\n');
+    expect(plan).toContain('levels: [方面, 问题, 整改措施]\n');
   });
 
   it('a progress report: statuses become dated records, with the report as evidence and its words in the vocabulary', () => {
