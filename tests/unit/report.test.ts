@@ -181,6 +181,12 @@ describe('the report as of a date, read back from the .docx', () => {
     );
   });
 
+  it('writes no empty 组织领导 line for a plan that names no leadership group', () => {
+    const report = fixtureReport('2026-10-25');
+    expect(reportMarkdown(report)).toContain('组织领导：');
+    expect(reportMarkdown({ ...report, organisation: [] })).not.toContain('组织领导');
+  });
+
   it('writes the same report as Markdown', () => {
     const md = reportMarkdown(fixtureReport('2026-10-25'));
     const lines = md.split('\n').filter(Boolean);

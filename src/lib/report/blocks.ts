@@ -74,7 +74,9 @@ export function reportBlocks(report: ProgressReport): ReportBlock[] {
     { kind: 'heading', level: 1, text: REPORT_HEADINGS[0] },
   ];
   if (report.plan.basis) blocks.push({ kind: 'paragraph', text: `整改依据：${report.plan.basis}；整改方案：《${report.plan.title}》。` });
-  blocks.push({ kind: 'paragraph', text: `组织领导：${report.organisation.map((f) => `${f.label}${f.value}`).join('；')}。` });
+  // A plan that names no leadership group gets no empty 组织领导 line.
+  if (report.organisation.length > 0)
+    blocks.push({ kind: 'paragraph', text: `组织领导：${report.organisation.map((f) => `${f.label}${f.value}`).join('；')}。` });
   if (report.milestones.length > 0) {
     blocks.push({ kind: 'paragraph', text: `时间节点：${report.milestones.map((m) => `${m.label}（${m.value}）`).join('；')}。` });
   }
