@@ -93,6 +93,18 @@ describe.each(names)('example %s', (name) => {
     }
   });
 
+  it('gives the display screens no empty slide', () => {
+    const site = distReader(dist());
+    const kiosks = site.htmlPages().filter((p) => /^\/kiosk\/[^/]+\/$/.test(p));
+    expect(kiosks.length).toBeGreaterThan(0);
+    for (const path of kiosks) {
+      for (const slide of site.readPage(path).querySelectorAll('section.slide')) {
+        const heading = slide.querySelector('h2')?.text ?? '';
+        expect(slide.text.replace(heading, '').trim(), `${path} ${slide.getAttribute('data-slide')}`).not.toBe('');
+      }
+    }
+  });
+
   it('contains nothing of the shipped plan or of another example', () => {
     const text = outputText(dist());
     const own = planWords(run().out);
