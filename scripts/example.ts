@@ -2,8 +2,8 @@
  * npm run example -- <name> [--out DIR] [--no-build]
  *
  * Builds the site of an example plan (examples/<name>/): a copy of this project whose content is
- * only the example's settings (site.yaml), the import of its plan (方案.txt or 方案.docx) and the
- * files under examples/<name>/content/, if any. Nothing of the shipped content is kept but the
+ * only the example's settings (site.yaml), the import of its plan (方案.txt or 方案.docx) and, after
+ * it, the files under examples/<name>/content/ (what an office adds by hand: progress records). Nothing of the shipped content is kept but the
  * display-screen presets, so the example shows what a new organisation gets from its own plan
  * with no code change. Prints how long the import and the build took.
  */
@@ -57,7 +57,6 @@ export function buildExample(name: string, out: string, { build = true } = {}): 
   mkdirSync(join(out, dirname(tableCollections.metrics.path)), { recursive: true });
   writeFileSync(join(out, tableCollections.metrics.path), 'id,name,unit,period,target,measure,description\n');
   cpSync(join(EXAMPLES, name, 'site.yaml'), join(out, entryCollections.settings.dir, 'site.yaml'));
-  if (existsSync(join(EXAMPLES, name, 'content'))) cpSync(join(EXAMPLES, name, 'content'), join(out, 'src/content'), { recursive: true });
 
   const run = (args: string[], cwd: string) => {
     const started = performance.now();
@@ -66,6 +65,8 @@ export function buildExample(name: string, out: string, { build = true } = {}): 
   };
   const imported = run([process.execPath, join(out, 'scripts/import.ts'), plan, '--out', out], out);
   if (imported.code !== 0) throw new Error(`示例 ${name} 导入或检查没有通过：\n${imported.log}`);
+  // What the office adds after the import (progress records and the like), under src/content/.
+  if (existsSync(join(EXAMPLES, name, 'content'))) cpSync(join(EXAMPLES, name, 'content'), join(out, 'src/content'), { recursive: true });
   const result: ExampleRun = { out, importSeconds: imported.seconds, log: imported.log };
   if (!build) return result;
   const built = run(['npm', 'run', 'build', '--silent'], out);

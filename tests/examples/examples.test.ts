@@ -87,9 +87,13 @@ describe.each(names)('example %s', (name) => {
       if (m.data.leader) expect(text, m.id).toContain(m.data.leader);
       if (m.data.deadlineText) expect(text, m.id).toContain(m.data.deadlineText);
     }
-    // A progress report's statuses reach the items it names, in its own words.
+    // A record's status reaches the items it names, in its own words, and every item below them.
+    const ids = content().measures.map((m) => m.id);
     for (const r of content().updates.filter((u) => u.data.status)) {
-      for (const id of r.data.measures ?? []) expect(site.readPage(`/measures/${id}/`).text, `${r.id} → ${id}`).toContain(r.data.status!);
+      for (const id of r.data.measures ?? []) {
+        for (const below of ids.filter((i) => i === id || i.startsWith(`${id}-`)))
+          expect(site.readPage(`/measures/${below}/`).text, `${r.id} → ${below}`).toContain(r.data.status!);
+      }
     }
   });
 

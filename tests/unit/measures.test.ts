@@ -77,7 +77,7 @@ describe('the item tree', () => {
       [
         entry('1-17-2', { label: '二是' }),
         entry('1-17', { label: '17', owners: ['djb'], leader: '镇党委书记', deadlineText: '2023年6月底前' }),
-        entry('1-17-1', { label: '一是', owners: ['x-cun'], deadline: '长期' }),
+        entry('1-17-1', { label: '一是', owners: ['x-cun'], deadline: '长期', areas: ['1', '3'] }),
       ],
       { changes: new Map(), today: '2023-05-01' },
     );
@@ -89,6 +89,8 @@ describe('the item tree', () => {
     const [, first, second] = tree;
     expect(first!.owners).toEqual(['x-cun']);
     expect(first!.deadline).toBe('长期');
+    // Linked to 方面 3 too; its own 方面 is not repeated.
+    expect(first!.alsoIn).toEqual([3]);
     expect(second!.owners).toEqual(['djb']);
     expect(second!.leader).toBe('镇党委书记');
     expect(second!).toMatchObject({ deadline: '2023-06-30', deadlineWording: '2023年6月底前' });
