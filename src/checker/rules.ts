@@ -11,6 +11,8 @@ import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import { STATUSES, statusCategory } from '../lib/status.ts';
 import { checkCompletedTargets } from './completed-targets.ts';
 import type { ProjectFiles } from './files.ts';
+import { checkLeftovers } from './leftovers.ts';
+import { checkReported } from './reported.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent, LoadedEntry } from './load.ts';
 
@@ -360,4 +362,6 @@ export function checkRules(content: LoadedContent, files: ProjectFiles, issues: 
   checkImages(content, files, issues);
   checkTables(content, issues);
   checkCompletedTargets(content, issues);
+  checkReported(content, issues, today);
+  checkLeftovers(content, issues);
 }
