@@ -13,6 +13,7 @@ import { Document, isScalar, isSeq, parse, visit } from 'yaml';
 import { splitFrontmatter } from '../checker/yaml-source.ts';
 import { readDeadline } from './deadline-words.ts';
 import { firstSentence, type ParsedPlan, type PlanItem } from './plan-import.ts';
+import { reportedFromImport } from './reported.ts';
 
 /** What the writer needs to know of the project it writes into. */
 export interface ExistingProject {
@@ -150,11 +151,9 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   const year = plan.issued ? Number(plan.issued.slice(0, 4)) : undefined;
   const deadlineCtx = { ...(year === undefined ? {} : { planYear: year }), ...(plan.issued ? { issued: plan.issued } : {}) };
 
-  for (const r of plan.reported) {
-    unplaceable.push(
-      `第${r.line}行：方案自报的进展数字（共${r.total}项，已完成${r.done}项）：当前模型只按措施统计，没有存放自报数字的位置`,
-    );
-  }
+  // The plan's own figures (共106项，已完成98项) go into plan.md `reported`, dated; see src/lib/reported.ts.
+  const reported = reportedFromImport(plan.reported, plan.issued);
+  todo.push(...reported.todo);
 
   // The three parts: the one whose items have measures is the problem list.
   const parts = plan.items;
@@ -363,6 +362,8 @@ export function currentContentFiles(plan: ParsedPlan, existing: ExistingProject)
   const planData: Record<string, unknown> = {
     title: plan.title,
     ...(plan.documentNumber ? { number: plan.documentNumber } : {}),
+    ...(plan.issued ? { issued: plan.issued } : {}),
+    ...(reported.reported.length > 0 ? { reported: reported.reported } : {}),
     issuer: keep('issuer', plan.issuer, '原文没有写制定单位，请填写 issuer（例如：中共X镇委员会）'),
     basis: plan.basis?.number ? plan.basis : keep('basis', undefined, '原文导语中没有“根据……《……》（文号）”，请填写 basis'),
     // A campaign is optional (many plans have none): carried over from plan.md (with a note when it

@@ -152,6 +152,32 @@ describe('a plan of the shape the current model holds', () => {
   });
 });
 
+describe('a plan that reports its own figures (共…项，已完成…项) and is dated', () => {
+  const text = fixture('fits-current-model.txt')
+    .replace('具体方案如下。', '具体方案如下。截至2026年9月30日，共梳理整改任务12项，已完成9项，正在整改3项。')
+    .concat('\n中共乙镇委员会\n2026年10月8日\n');
+  const { files, unplaceable, todo } = currentContentFiles(parsePlanText(text), fresh);
+
+  it('writes them into plan.md as dated figures, with the date of the document, instead of refusing them', () => {
+    expect(unplaceable).toEqual([]);
+    const plan = files.get('src/content/plan/plan.md')!;
+    expect(plan).toContain('issued: 2026-10-08\n');
+    expect(plan).toContain(
+      [
+        'reported:',
+        '  - date: 2026-09-30',
+        '    total: 12',
+        '    done: 9',
+        '    inProgress: 3',
+        '    counted: 整改任务',
+        '    source: 截至2026年9月30日，共梳理整改任务12项，已完成9项，正在整改3项。',
+        '',
+      ].join('\n'),
+    );
+    expect(todo.join('\n')).not.toContain('自报');
+  });
+});
+
 describe('plans the current model cannot hold are refused whole', () => {
   it('a plan numbered 1–N across its parts, with 文号', () => {
     const { files, unplaceable } = currentContentFiles(parsePlanText(fixture('flat-numbering.txt')), fresh);
@@ -180,7 +206,6 @@ describe('plans the current model cannot hold are refused whole', () => {
     expect(files.size).toBe(0);
     expect(unplaceable).toEqual(
       expect.arrayContaining([
-        '第4行：方案自报的进展数字（共106项，已完成98项）：当前模型只按措施统计，没有存放自报数字的位置',
         '第13行“3.为民服务意识不强”：措施跨问题连续编号（从3起）：当前模型的措施编号是“问题序号-措施序号”，原编号无法保留',
         '第14行“4.会议文件过多”：进展“已完成”无处安放（当前模型的状态只来自进展记录）',
       ]),
