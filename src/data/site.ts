@@ -22,6 +22,7 @@ import {
   type MeasureStatus,
   type ProgressSummary,
 } from '../lib/status.ts';
+import { COMPUTED_NOUN, reportedView, type ReportedView } from '../lib/reported.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
 
@@ -193,6 +194,8 @@ export interface SiteModel {
   measures: MeasureView[];
   measureById: ReadonlyMap<string, MeasureView>;
   summary: ProgressSummary;
+  /** The plan's own reported figures (plan.md `reported`) beside `summary`, when it reports any. */
+  reported?: ReportedView;
   units: UnitView[];
   /** Newest first. */
   records: RecordView[];
@@ -418,6 +421,7 @@ async function build(): Promise<SiteModel> {
   );
 
   const summary = summarise(measures.map((m) => m.state));
+  const reported = reportedView(plan[0]!.data.reported, { total: summary.total, closed: summary.closed, noun: COMPUTED_NOUN }, today);
   const charts = buildCharts({ summary, areas, units, measures, today, metricRows, observationRows });
 
   const planUpdated = latest(...[...plan, ...duties, ...requirements, ...areaEntries, ...measureEntries].map(changed));
@@ -438,6 +442,7 @@ async function build(): Promise<SiteModel> {
 
   return {
     ...(planUpdated ? { planUpdated } : {}),
+    ...(reported ? { reported } : {}),
     ...(campaignArea ? { campaign: { title: siteSettings.campaign!.title, area: campaignArea } } : {}),
     obligations,
     settings: siteSettings,

@@ -27,6 +27,8 @@ export interface ComputedCounts {
   closed: number;
   /** What the site counts, as its pages say it: 整改措施. */
   noun: string;
+  /** Who counted: 本站 on pages, 台账 in the progress report. */
+  speaker?: string;
 }
 
 /** The noun a document counts when it says nothing else. */
@@ -71,6 +73,16 @@ export function reportedSentence(figure: ReportedFigure): string {
 }
 
 /**
+ * The figure in a few words, for the first screen of a phone and the display screens.
+ * @example reportedShort({ date: '2023-06-30', total: 106, done: 98, inProgress: 8 })
+ * // '截至2023年6月30日，整改任务已完成98/106项（92%），正在整改8项'
+ */
+export function reportedShort(figure: ReportedFigure): string {
+  const open = figure.inProgress === undefined ? '' : `，正在整改${figure.inProgress}项`;
+  return `截至${formatDate(figure.date)}，${figure.counted ?? DEFAULT_COUNTED}已完成${figure.done}/${figure.total}项（${percentOf(figure.done, figure.total)}%）${open}`;
+}
+
+/**
  * Why the reported figure and the site's own count differ, in plain Chinese; undefined when they
  * agree. The site's count is never adjusted to the document's: both stand, each with what it counts.
  * @example differenceText({ date: '2023-06-30', total: 106, done: 98, counted: '整改任务' }, { total: 4, closed: 2, noun: '整改措施' })
@@ -78,12 +90,25 @@ export function reportedSentence(figure: ReportedFigure): string {
  */
 export function differenceText(figure: ReportedFigure, computed: ComputedCounts): string | undefined {
   const noun = figure.counted ?? DEFAULT_COUNTED;
+  const who = computed.speaker ?? '本站';
   if (figure.total !== computed.total) {
-    return `原文按${noun}计${figure.total}项，本站按已录入的${computed.total}项${computed.noun}计，两者口径不同；本站的数字只反映已录入的条目和进展记录。`;
+    return `原文按${noun}计${figure.total}项，${who}按已录入的${computed.total}项${computed.noun}计，两者口径不同；${who}的数字只反映已录入的条目和进展记录。`;
   }
   if (figure.done !== computed.closed) {
-    return `原文与本站都计${computed.total}项；原文截至${formatDate(figure.date)}已完成${figure.done}项，本站按进展记录已销号${computed.closed}项：本站只计有进展记录为证的。`;
+    return `原文与${who}都计${computed.total}项；原文截至${formatDate(figure.date)}已完成${figure.done}项，${who}按进展记录已销号${computed.closed}项：${who}只计有进展记录为证的。`;
   }
+  return undefined;
+}
+
+/**
+ * The difference in a few words, for a display screen that has no room for the sentence.
+ * @example differenceShort({ date: '2023-06-30', total: 106, done: 98 }, { total: 4, closed: 2, noun: '整改措施' })
+ * // '本站按已录入的4项整改措施计'
+ */
+export function differenceShort(figure: ReportedFigure, computed: ComputedCounts): string | undefined {
+  const who = computed.speaker ?? '本站';
+  if (figure.total !== computed.total) return `${who}按已录入的${computed.total}项${computed.noun}计`;
+  if (figure.done !== computed.closed) return `${who}按进展记录已销号${computed.closed}项`;
   return undefined;
 }
 
@@ -97,7 +122,7 @@ export function newestReported<T extends { date: CalendarDate }>(figures: readon
 
 /** What the pages show: the newest figure with its sentence and the difference, then the older ones. */
 export interface ReportedView {
-  latest: ReportedFigure & { sentence: string; difference?: string; percent: number };
+  latest: ReportedFigure & { sentence: string; short: string; difference?: string; differenceShort?: string; percent: number };
   /** Older figures, newest first, each with its sentence. */
   older: (ReportedFigure & { sentence: string })[];
 }
@@ -115,12 +140,15 @@ export function reportedView(
   const [latest, ...older] = known;
   if (!latest) return undefined;
   const difference = differenceText(latest, computed);
+  const brief = differenceShort(latest, computed);
   return {
     latest: {
       ...latest,
       sentence: reportedSentence(latest),
+      short: reportedShort(latest),
       percent: percentOf(latest.done, latest.total),
       ...(difference ? { difference } : {}),
+      ...(brief ? { differenceShort: brief } : {}),
     },
     older: older.map((f) => ({ ...f, sentence: reportedSentence(f) })),
   };
@@ -177,3 +205,6 @@ export function reportedFromImport(
   }
   return { reported, todo };
 }
+
+/** What the site's own counts count, as its pages word them (“20 项整改措施”). */
+export const COMPUTED_NOUN = '整改措施';

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   countedNoun,
+  differenceShort,
   differenceText,
   newestReported,
   reportedFromImport,
   reportedProblems,
   reportedSentence,
+  reportedShort,
   reportedView,
 } from '../../src/lib/reported.ts';
 import { reportedProgress } from '../../src/lib/plan-import.ts';
@@ -50,6 +52,7 @@ describe('reported figures beside the computed counts', () => {
 
   it('says the figure in a sentence with its rate', () => {
     expect(reportedSentence(figure)).toBe('截至2023年6月30日，共有整改任务106项，已完成98项，正在整改8项，完成率92%');
+    expect(reportedShort(figure)).toBe('截至2023年6月30日，整改任务已完成98/106项（92%），正在整改8项');
     expect(reportedSentence({ date: '2023-06-30', total: 3, done: 1 })).toBe('截至2023年6月30日，共有整改任务3项，已完成1项，完成率33%');
   });
 
@@ -76,7 +79,11 @@ describe('reported figures beside the computed counts', () => {
     const view = reportedView(figures, measures)!;
     expect(view.latest.date).toBe('2023-06-30');
     expect(view.latest.percent).toBe(92);
+    expect(view.latest.short).toBe('截至2023年6月30日，整改任务已完成98/106项（92%）');
     expect(view.latest.difference).toContain('本站按已录入的4项整改措施计');
+    expect(view.latest.differenceShort).toBe('本站按已录入的4项整改措施计');
+    expect(differenceShort({ date: '2023-06-30', total: 4, done: 3 }, measures)).toBe('本站按进展记录已销号2项');
+    expect(differenceShort({ date: '2023-06-30', total: 4, done: 2 }, measures)).toBeUndefined();
     expect(view.older.map((f) => f.sentence)).toEqual([
       '截至2023年5月31日，共有整改任务106项，已完成80项，完成率75%',
       '截至2023年3月31日，共有整改任务106项，已完成60项，完成率57%',

@@ -9,7 +9,8 @@ import type { CalendarDate } from '../dates.ts';
 import { chineseNumeral, deadlineText } from '../format.ts';
 import { ledgerRows } from '../ledger.ts';
 import { compareMeasureIds, parseMeasureId, statusChangesByMeasure, type StatusRecord } from '../measures.ts';
-import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline, type StatusLabel } from '../status.ts';
+import { COMPUTED_NOUN, reportedView, type ReportedFigure } from '../reported.ts';
+import { CLOSED_STATUSES, deriveMeasureState, summarise, type Deadline, type ProgressSummary, type StatusLabel } from '../status.ts';
 import { flattenItems, type ProgressReport, type ReportEvidence, type ReportItem, type ReportSection } from './model.ts';
 
 /** What the adapter needs of the content: Astro's entries and the checker's loaded entries both fit. */
@@ -20,6 +21,7 @@ export interface ReportSource {
     issuer: string;
     basis?: { issuer: string; title: string; number?: string | undefined } | undefined;
     declared: { areas: number; measures: number };
+    reported?: readonly ReportedFigure[] | undefined;
     leadership?:
       | {
           leader?: string | undefined;
@@ -54,6 +56,12 @@ export interface LoadedCollections {
 export function reportSourceOf(content: LoadedCollections): ReportSource {
   const { settings, plan, areas, measures, units, updates } = content;
   return { settings: settings[0]!.data, plan: plan[0]!.data, areas, measures, units, updates };
+}
+
+/** The plan's reported figures known on the report's date, beside the report's own totals. */
+function reportedOn(figures: readonly ReportedFigure[] | undefined, totals: ProgressSummary, asOf: CalendarDate) {
+  const reported = reportedView(figures, { total: totals.total, closed: totals.closed, noun: COMPUTED_NOUN, speaker: '台账' }, asOf);
+  return reported ? { reported } : {};
 }
 
 /** Newest first; same-day records by id, as the site lists them. */
@@ -163,6 +171,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
       { what: '项整改措施', declared: plan.declared.measures, counted: measures.length },
     ],
     totals,
+    ...reportedOn(plan.reported, totals, asOf),
     sections,
     open,
   };
