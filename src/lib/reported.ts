@@ -103,12 +103,12 @@ export function differenceText(figure: ReportedFigure, computed: ComputedCounts)
 /**
  * The difference in a few words, for a display screen that has no room for the sentence.
  * @example differenceShort({ date: '2023-06-30', total: 106, done: 98 }, { total: 4, closed: 2, noun: '整改措施' })
- * // '本站按已录入的4项整改措施计'
+ * // '本站按已录入的4项整改措施计，口径不同'
  */
 export function differenceShort(figure: ReportedFigure, computed: ComputedCounts): string | undefined {
   const who = computed.speaker ?? '本站';
-  if (figure.total !== computed.total) return `${who}按已录入的${computed.total}项${computed.noun}计`;
-  if (figure.done !== computed.closed) return `${who}按进展记录已销号${computed.closed}项`;
+  if (figure.total !== computed.total) return `${who}按已录入的${computed.total}项${computed.noun}计，口径不同`;
+  if (figure.done !== computed.closed) return `${who}只计有进展记录为证的，已销号${computed.closed}项`;
   return undefined;
 }
 

@@ -81,8 +81,8 @@ describe('reported figures beside the computed counts', () => {
     expect(view.latest.percent).toBe(92);
     expect(view.latest.short).toBe('截至2023年6月30日，整改任务已完成98/106项（92%）');
     expect(view.latest.difference).toContain('本站按已录入的4项整改措施计');
-    expect(view.latest.differenceShort).toBe('本站按已录入的4项整改措施计');
-    expect(differenceShort({ date: '2023-06-30', total: 4, done: 3 }, measures)).toBe('本站按进展记录已销号2项');
+    expect(view.latest.differenceShort).toBe('本站按已录入的4项整改措施计，口径不同');
+    expect(differenceShort({ date: '2023-06-30', total: 4, done: 3 }, measures)).toBe('本站只计有进展记录为证的，已销号2项');
     expect(differenceShort({ date: '2023-06-30', total: 4, done: 2 }, measures)).toBeUndefined();
     expect(view.older.map((f) => f.sentence)).toEqual([
       '截至2023年5月31日，共有整改任务106项，已完成80项，完成率75%',
