@@ -101,6 +101,15 @@ export function differenceText(figure: ReportedFigure, computed: ComputedCounts)
 }
 
 /**
+ * The figure in the fewest words, for the first screen of a phone, where every line pushes the
+ * newest records further down.
+ * @example reportedCompact({ date: '2023-06-30', total: 106, done: 98 }) // '截至2023年6月30日已完成98/106项（整改任务）'
+ */
+export function reportedCompact(figure: ReportedFigure): string {
+  return `截至${formatDate(figure.date)}已完成${figure.done}/${figure.total}项（${figure.counted ?? DEFAULT_COUNTED}）`;
+}
+
+/**
  * The difference in a few words, for a display screen that has no room for the sentence.
  * @example differenceShort({ date: '2023-06-30', total: 106, done: 98 }, { total: 4, closed: 2, noun: '整改措施' })
  * // '本站按已录入的4项整改措施计，口径不同'
@@ -122,7 +131,14 @@ export function newestReported<T extends { date: CalendarDate }>(figures: readon
 
 /** What the pages show: the newest figure with its sentence and the difference, then the older ones. */
 export interface ReportedView {
-  latest: ReportedFigure & { sentence: string; short: string; difference?: string; differenceShort?: string; percent: number };
+  latest: ReportedFigure & {
+    sentence: string;
+    short: string;
+    compact: string;
+    difference?: string;
+    differenceShort?: string;
+    percent: number;
+  };
   /** Older figures, newest first, each with its sentence. */
   older: (ReportedFigure & { sentence: string })[];
 }
@@ -146,6 +162,7 @@ export function reportedView(
       ...latest,
       sentence: reportedSentence(latest),
       short: reportedShort(latest),
+      compact: reportedCompact(latest),
       percent: percentOf(latest.done, latest.total),
       ...(difference ? { difference } : {}),
       ...(brief ? { differenceShort: brief } : {}),

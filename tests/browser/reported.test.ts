@@ -52,6 +52,9 @@ describe('the first screen of a phone', () => {
     const bar = await page.locator('.overall .progress').boundingBox();
     expect(box!.y).toBeGreaterThan(bar!.y);
     expect(box!.y + box!.height).toBeLessThan(PHONE.height);
+    // Two lines at most: every line more pushes the newest records off the first screen.
+    const lineHeight = await page.locator('.overall [data-reported] p').evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
+    expect(box!.height).toBeLessThanOrEqual(2 * lineHeight + 16);
     await context.close();
   });
 });

@@ -80,6 +80,7 @@ describe('reported figures beside the computed counts', () => {
     expect(view.latest.date).toBe('2023-06-30');
     expect(view.latest.percent).toBe(92);
     expect(view.latest.short).toBe('截至2023年6月30日，整改任务已完成98/106项（92%）');
+    expect(view.latest.compact).toBe('截至2023年6月30日已完成98/106项（整改任务）');
     expect(view.latest.difference).toContain('本站按已录入的4项整改措施计');
     expect(view.latest.differenceShort).toBe('本站按已录入的4项整改措施计，口径不同');
     expect(differenceShort({ date: '2023-06-30', total: 4, done: 3 }, measures)).toBe('本站只计有进展记录为证的，已销号2项');
