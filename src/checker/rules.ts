@@ -12,6 +12,8 @@ import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import { STATUSES, statusCategory } from '../lib/status.ts';
 import { checkCompletedTargets } from './completed-targets.ts';
 import type { ProjectFiles } from './files.ts';
+import { checkLeftovers } from './leftovers.ts';
+import { checkReported } from './reported.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent, LoadedEntry } from './load.ts';
 
@@ -105,7 +107,7 @@ function checkNumbering(content: LoadedContent, issues: IssueList) {
       if (!/^[1-9]\d*$/.test(e.id)) issues.error(e.file, 1, '文件名', `${collection} 的文件名应是序号，例如 1.md、2.md`);
     }
   }
-  const planDate = content.plan[0]?.data.date;
+  const planDate = content.plan[0]?.data.issued;
   for (const m of content.measures) {
     const parsed = parseMeasureId(m.id);
     if (!parsed) {
@@ -131,7 +133,7 @@ function checkNumbering(content: LoadedContent, issues: IssueList) {
         m.file,
         m.lineOf(['deadlineText']),
         'deadlineText',
-        `完成时限“${m.data.deadlineText}”推算不出日期${own.note ? `（${own.note}）` : ''}，网站按“待定”显示；请另写 deadline: YYYY-MM-DD、待定或长期${planDate ? '' : '，或在 plan.md 写上成文日期 date'}`,
+        `完成时限“${m.data.deadlineText}”推算不出日期${own.note ? `（${own.note}）` : ''}，网站按“待定”显示；请另写 deadline: YYYY-MM-DD、待定或长期${planDate ? '' : '，或在 plan.md 写上印发日期 issued'}`,
       );
     }
   }
@@ -405,4 +407,6 @@ export function checkRules(content: LoadedContent, files: ProjectFiles, issues: 
   checkImages(content, files, issues);
   checkTables(content, issues);
   checkCompletedTargets(content, issues);
+  checkReported(content, issues, today);
+  checkLeftovers(content, issues);
 }

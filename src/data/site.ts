@@ -22,6 +22,7 @@ import {
   type MeasureStatus,
   type ProgressSummary,
 } from '../lib/status.ts';
+import { reportedView, type ReportedView } from '../lib/reported.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
 
@@ -234,6 +235,8 @@ export interface SiteModel {
   /** What the counted items are called: the name of the deepest level that has items (整改措施). */
   leafNoun: string;
   summary: ProgressSummary;
+  /** The plan's own reported figures (plan.md `reported`) beside `summary`, when it reports any. */
+  reported?: ReportedView;
   units: UnitView[];
   /** Newest first. */
   records: RecordView[];
@@ -349,7 +352,7 @@ async function build(): Promise<SiteModel> {
   const postsByMeasure = groupInto((p) => p.entry.data.measures ?? [], posts);
   const planData = plan[0]!.data;
   const levels = planData.levels ?? [];
-  const tree = buildItemTree(measureEntries, { changes, today, planDate: planData.date });
+  const tree = buildItemTree(measureEntries, { changes, today, planDate: planData.issued });
   const measures: MeasureView[] = tree.map((node) => {
     const view: MeasureView = {
       id: node.id,
@@ -492,6 +495,8 @@ async function build(): Promise<SiteModel> {
   );
 
   const summary = summarise(leaves.map((m) => m.state));
+  const leafNoun = levelName(levels, Math.max(1, ...leaves.map((m) => m.depth)));
+  const reported = reportedView(plan[0]!.data.reported, { total: summary.total, closed: summary.closed, noun: leafNoun }, today);
   const charts = buildCharts({ summary, areas, units, measures: leaves, today, metricRows, observationRows });
 
   const planUpdated = latest(...[...plan, ...duties, ...requirements, ...areaEntries, ...measureEntries].map(changed));
@@ -512,6 +517,7 @@ async function build(): Promise<SiteModel> {
 
   return {
     ...(planUpdated ? { planUpdated } : {}),
+    ...(reported ? { reported } : {}),
     ...(campaignArea ? { campaign: { title: siteSettings.campaign!.title, area: campaignArea } } : {}),
     obligations,
     settings: siteSettings,
@@ -524,7 +530,7 @@ async function build(): Promise<SiteModel> {
     leaves,
     measureById,
     levels,
-    leafNoun: levelName(levels, Math.max(1, ...leaves.map((m) => m.depth))),
+    leafNoun,
     summary,
     units,
     records,

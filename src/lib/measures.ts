@@ -110,7 +110,7 @@ export interface ResolvedDeadline {
 
 /**
  * An item's own deadline: `deadline` when written, else the date its wording allows (6月底前,
- * 年底前, x月x日前; 立行立改 is due on the plan's date; 长期坚持 is 长期), else undefined, so that
+ * 年底前, x月x日前; 立行立改 is due on the plan's issue date; 长期坚持 is 长期), else undefined, so that
  * the item above decides. Wording that gives no date (立行立改 without a plan date) counts as 待定.
  */
 export function ownDeadline(item: DeadlineSource, ctx: { planDate?: CalendarDate | undefined } = {}): ResolvedDeadline | undefined {

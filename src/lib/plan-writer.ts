@@ -17,6 +17,7 @@ import { readDeadline } from './deadline-words.ts';
 import { itemLabel } from './numbering.ts';
 import { STATUSES, type MeasureStatus, type StatusLabel } from './status.ts';
 import { firstSentence, type ParsedPlan, type PlanItem } from './plan-import.ts';
+import { reportedFromImport } from './reported.ts';
 
 /** What the writer needs to know of the project it writes into. */
 export interface ExistingProject {
@@ -217,6 +218,10 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
   const files = new Map<string, string>();
   const planDate = plan.issued;
   const deadlineCtx = planDate ? { planYear: Number(planDate.slice(0, 4)), issued: planDate } : {};
+
+  // The plan's own figures (共106项，已完成98项) go into plan.md `reported`, dated; see src/lib/reported.ts.
+  const reported = reportedFromImport(plan.reported, plan.issued);
+  todo.push(...reported.todo);
 
   const { areas, part: areasPart } = findAreas(plan);
   if (areas.length === 0) unplaceable.push('没有找到编号的问题或整改条目：原文应有“一、”“（一）”“1.”这类编号');
@@ -431,7 +436,8 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
   const planData: Record<string, unknown> = {
     title: plan.title,
     ...(plan.documentNumber ? { number: plan.documentNumber } : {}),
-    ...(planDate ? { date: planDate } : {}),
+    ...(planDate ? { issued: planDate } : {}),
+    ...(reported.reported.length > 0 ? { reported: reported.reported } : {}),
     issuer: keep('issuer', plan.issuer, '原文没有写制定单位，请填写 issuer（例如：中共X镇委员会）'),
     basis: plan.basis?.number ? plan.basis : samePlan ? old['basis'] : undefined,
     // A campaign is optional (many plans have none): carried over from the same plan's plan.md, never asked for.

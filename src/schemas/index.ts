@@ -7,6 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { addressProblem } from '../lib/site-url.ts';
+import { reportedProblems } from '../lib/reported.ts';
 import { STATUSES } from '../lib/status.ts';
 import {
   areaRef,
@@ -36,6 +37,21 @@ export interface SchemaContext<I extends z.ZodType = z.ZodType> {
 const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的文件名，例如 yishu-liangqiang');
 const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/ 下的文件名，例如 tv-1080p');
 
+/**
+ * 自报数字: a dated report of the plan's own totals (a 通报's “共梳理整改任务106项，已完成98项”). It is
+ * shown beside the counts the site computes, never instead of them (src/lib/reported.ts).
+ */
+export const reportedFigureSchema = strict({
+  date: calendarDate('截至日期：这组数字截至哪一天，格式 YYYY-MM-DD，例如 2023-06-30（原文“截至2023年6月30日”）'),
+  total: count('总数：原文所说的总数，整数，例如 106（共梳理整改任务106项）', 0, 100_000),
+  done: count('已完成数：原文所说的已完成数，整数，不大于总数，例如 98', 0, 100_000),
+  inProgress: count('正在整改数：原文所说的正在整改（未完成）数，整数，例如 8；原文没有写时省略', 0, 100_000).optional(),
+  counted: text('计数对象：原文按什么计数，例如：整改任务、问题、整改措施；省略时为 整改任务').optional(),
+  source: text('出处：数字出自哪里，文件标题、文号或原句，例如：关于X镇巡察整改进展情况的通报').optional(),
+}).superRefine((figure, ctx) => {
+  for (const p of reportedProblems(figure)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message, input: figure });
+});
+
 /** The parts of a plan's body, each kept in its own collection (duties, areas, requirements). */
 export const PLAN_PARTS = ['duties', 'areas', 'requirements', 'text'] as const;
 
@@ -44,7 +60,6 @@ export const planSchema = strict({
   title: text('方案标题，例如：关于XX问题整改工作的实施方案'),
   issuer: text('制定单位，例如：中共X镇委员会'),
   number: text('方案本身的文号，照原文填写，例如：X发〔2023〕X号；没有时不写').optional(),
-  date: calendarDate('方案的成文日期（落款日期），格式 YYYY-MM-DD，例如 2023-03-15；“6月底前”“立行立改”这类时限按它推算日期').optional(),
   levels: z
     .array(
       text('这一层条目的称呼，例如：方面、问题、整改措施'),
@@ -68,6 +83,17 @@ export const planSchema = strict({
         text: text('这一部分标题下的文字，照原文填写；part 为 text 时写这一部分的全文').optional(),
       }),
       hint('方案正文各部分，按原文顺序列出，例如 - { part: areas, title: 梳理问题清单 }；原文没有的部分不写'),
+    )
+    .optional(),
+  issued: calendarDate(
+    '印发日期：方案印发（或通报发布）的日期，照落款填写，格式 YYYY-MM-DD，例如 2023-07-05；“6月底前”“立行立改”这类完成时限按它推算日期；落款没有日期时不写',
+  ).optional(),
+  reported: z
+    .array(
+      reportedFigureSchema,
+      hint(
+        '自报进度：原文自己报告的整改进度（总数、已完成数），每次通报一组，例如 - { date: 2023-06-30, total: 106, done: 98, inProgress: 8, counted: 整改任务 }；没有时不写',
+      ),
     )
     .optional(),
   declared: strict({

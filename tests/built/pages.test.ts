@@ -38,7 +38,7 @@ describe('the built site', () => {
     const changes = statusChangesByMeasure(content.updates.map((u) => ({ id: u.id, ...u.data })));
     const names = new Map(content.units.map((u) => [u.id, u.data.name]));
     const today = buildDateOf(read('index.html'));
-    for (const node of buildItemTree(content.measures, { changes, today, planDate: content.plan[0]!.data.date })) {
+    for (const node of buildItemTree(content.measures, { changes, today, planDate: content.plan[0]!.data.issued })) {
       const m = node.entry;
       const state = node.state;
       const html = read(`measures/${m.id}/index.html`);

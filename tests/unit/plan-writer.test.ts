@@ -153,6 +153,32 @@ describe('a plan of the shape the current model holds', () => {
   });
 });
 
+describe('a plan that reports its own figures (共…项，已完成…项) and is dated', () => {
+  const text = fixture('fits-current-model.txt')
+    .replace('具体方案如下。', '具体方案如下。截至2026年9月30日，共梳理整改任务12项，已完成9项，正在整改3项。')
+    .concat('\n中共乙镇委员会\n2026年10月8日\n');
+  const { files, unplaceable, todo } = planContentFiles(parsePlanText(text), fresh);
+
+  it('writes them into plan.md as dated figures, with the date of the document, instead of refusing them', () => {
+    expect(unplaceable).toEqual([]);
+    const plan = files.get('src/content/plan/plan.md')!;
+    expect(plan).toContain('issued: 2026-10-08\n');
+    expect(plan).toContain(
+      [
+        'reported:',
+        '  - date: 2026-09-30',
+        '    total: 12',
+        '    done: 9',
+        '    inProgress: 3',
+        '    counted: 整改任务',
+        '    source: 截至2026年9月30日，共梳理整改任务12项，已完成9项，正在整改3项。',
+        '',
+      ].join('\n'),
+    );
+    expect(todo.join('\n')).not.toContain('自报');
+  });
+});
+
 describe('plans of other shapes are written as a tree of items', () => {
   it('a plan whose 方面 are its top level, with problems numbered 1–N across them and 文号', () => {
     const { files, unplaceable, todo } = planContentFiles(parsePlanText(fixture('flat-numbering.txt')), fresh);
@@ -167,7 +193,7 @@ describe('plans of other shapes are written as a tree of items', () => {
       '---\ntitle: 建立议事决策台账\nlabel: "2"\n---\n\n建立议事决策台账，逐项登记。\n',
     );
     const plan = files.get('src/content/plan/plan.md')!;
-    expect(plan).toContain('number: Y党发〔2023〕12号\ndate: 2023-03-15\nissuer: 中共Y镇委员会\nlevels: [方面, 问题, 整改措施]\n');
+    expect(plan).toContain('number: Y党发〔2023〕12号\nissued: 2023-03-15\nissuer: 中共Y镇委员会\nlevels: [方面, 问题, 整改措施]\n');
     expect(plan).not.toContain('sections:');
     // New units are numbered after the project's own (three here), with the kind their name suggests.
     expect(files.get('src/content/units/unit-4.md')).toBe('---\nname: 党政办\nkind: 办公室\norder: 40\n---\n');

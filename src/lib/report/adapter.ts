@@ -8,8 +8,17 @@
 import type { CalendarDate } from '../dates.ts';
 import { deadlineText } from '../format.ts';
 import { ledgerRows } from '../ledger.ts';
-import { areaLabel, buildItemTree, statusChangesByMeasure, type ItemEntry, type ItemNode, type StatusRecord } from '../measures.ts';
-import { CLOSED_STATUSES, summarise, type StatusLabel } from '../status.ts';
+import {
+  areaLabel,
+  buildItemTree,
+  levelName,
+  statusChangesByMeasure,
+  type ItemEntry,
+  type ItemNode,
+  type StatusRecord,
+} from '../measures.ts';
+import { reportedView, type ReportedFigure } from '../reported.ts';
+import { CLOSED_STATUSES, summarise, type ProgressSummary, type StatusLabel } from '../status.ts';
 import { flattenItems, type ProgressReport, type ReportEvidence, type ReportItem, type ReportSection } from './model.ts';
 
 /** What the adapter needs of the content: Astro's entries and the checker's loaded entries both fit. */
@@ -20,6 +29,7 @@ export interface ReportSource {
     issuer: string;
     basis?: { issuer: string; title: string; number?: string | undefined } | undefined;
     declared: { areas: number; measures: number };
+    reported?: readonly ReportedFigure[] | undefined;
     leadership?:
       | {
           leader?: string | undefined;
@@ -30,7 +40,8 @@ export interface ReportSource {
         }
       | undefined;
     milestones: readonly { title: string; date: CalendarDate | '待定' }[];
-    date?: CalendarDate | undefined;
+    issued?: CalendarDate | undefined;
+    levels?: readonly string[] | undefined;
   };
   areas: readonly { id: string; data: { title: string; label?: string | undefined } }[];
   measures: readonly ItemEntry[];
@@ -57,6 +68,12 @@ export function reportSourceOf(content: LoadedCollections): ReportSource {
   return { settings: settings[0]!.data, plan: plan[0]!.data, areas, measures, units, updates };
 }
 
+/** The plan's reported figures known on the report's date, beside the report's own totals. */
+function reportedOn(figures: readonly ReportedFigure[] | undefined, totals: ProgressSummary, noun: string, asOf: CalendarDate) {
+  const reported = reportedView(figures, { total: totals.total, closed: totals.closed, noun, speaker: '台账' }, asOf);
+  return reported ? { reported } : {};
+}
+
 /** Newest first; same-day records by id, as the site lists them. */
 const newestFirst = (a: { id: string; date: string }, b: { id: string; date: string }) =>
   a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
@@ -81,7 +98,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
   }
 
   const areas = [...source.areas].sort((a, b) => Number(a.id) - Number(b.id));
-  const tree = buildItemTree(source.measures, { changes, today: asOf, planDate: plan.date });
+  const tree = buildItemTree(source.measures, { changes, today: asOf, planDate: plan.issued });
   const sections: ReportSection[] = areas.map((a) => ({
     label: areaLabel({ number: Number(a.id), label: a.data.label }),
     title: a.data.title,
@@ -174,6 +191,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
       { what: '项整改措施', declared: plan.declared.measures, counted: tree.filter((n) => n.leaf).length },
     ],
     totals,
+    ...reportedOn(plan.reported, totals, levelName(plan.levels, Math.max(1, ...tree.filter((n) => n.leaf).map((n) => n.depth))), asOf),
     sections,
     open,
   };

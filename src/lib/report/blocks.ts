@@ -63,6 +63,17 @@ export function totalsText(report: ProgressReport): string {
   );
 }
 
+/**
+ * The plan's own reported figures, after the ledger's totals: what the document said, and why its
+ * numbers differ from the ledger's when they do. Undefined when the plan reports none.
+ */
+export function reportedText(report: ProgressReport): string | undefined {
+  if (!report.reported) return undefined;
+  const { latest } = report.reported;
+  const source = latest.source ? `（出处：${latest.source.replace(/[。；]$/, '')}）` : '';
+  return `方案自报：${latest.sentence}${source}。${latest.difference ?? '与台账统计一致。'}`;
+}
+
 /** The whole report, block by block. */
 export function reportBlocks(report: ProgressReport): ReportBlock[] {
   const asOf = formatDate(report.asOf);
@@ -83,6 +94,8 @@ export function reportBlocks(report: ProgressReport): ReportBlock[] {
   blocks.push({ kind: 'paragraph', text: `${PLACEHOLDER}（整改工作开展的具体情况：召开的会议、部署和督导）` });
 
   blocks.push({ kind: 'heading', level: 1, text: REPORT_HEADINGS[1] }, { kind: 'paragraph', text: totalsText(report) });
+  const reported = reportedText(report);
+  if (reported) blocks.push({ kind: 'paragraph', text: reported });
   for (const section of report.sections) {
     blocks.push({ kind: 'heading', level: 2, text: `${section.label}${section.title}` });
     if (section.items.length === 0) blocks.push({ kind: 'paragraph', text: '本方面没有列出整改事项。' });

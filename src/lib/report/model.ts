@@ -8,6 +8,7 @@
  */
 import type { CalendarDate } from '../dates.ts';
 import type { MeasureStatus, ProgressSummary } from '../status.ts';
+import type { ReportedView } from '../reported.ts';
 
 /** What the office must write itself; never filled with invented text. */
 export const PLACEHOLDER = '【待填写】';
@@ -84,6 +85,8 @@ export interface ProgressReport {
   declared: DeclaredFigure[];
   /** Counts of the items that carry a status, in the site's categories. */
   totals: ProgressSummary;
+  /** The plan's own reported figures known on `asOf`, beside `totals` (never instead of them). */
+  reported?: ReportedView;
   sections: ReportSection[];
   /** 三、存在的问题: open items (overdue first, then by deadline), with the section they belong to. */
   open: { section: ReportSection; item: ReportItem }[];
