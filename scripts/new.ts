@@ -136,7 +136,7 @@ async function newEntry(argv: string[], io: NewIo): Promise<number> {
 
   if (interactive) p.intro({ record: '登记整改进展', post: '发布宣传文章', notice: '发布通知' }[kind]);
 
-  let dir = SCAFFOLD_DIRS[kind];
+  const dir = SCAFFOLD_DIRS[kind];
   let text: string;
   let name: string;
   let image: { from: string; to: string } | undefined;
