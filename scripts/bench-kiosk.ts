@@ -8,7 +8,7 @@
  * through the service worker for its offline copy.
  */
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { serveDist } from './serve-dist.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -16,10 +16,7 @@ const PRESET = process.env.KIOSK_PRESET ?? 'tv-1080p';
 const CHANGES = Number(process.env.KIOSK_CHANGES ?? 1000);
 
 const { server, url } = await serveDist(join(ROOT, 'dist'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let failed = false;
 try {
   {

@@ -1,6 +1,6 @@
 /**
  * npm run bench:lighthouse: Lighthouse (mobile, the default profile) on one page of every
- * template, with Debian's Chromium (CHROME_PATH), against dist/ served with gzip on 127.0.0.1.
+ * template, with Debian's Chromium (CHROMIUM_PATH, as everywhere), against dist/ served with gzip on 127.0.0.1.
  * Prints performance, accessibility, best-practices and SEO per template, each the median of
  * LIGHTHOUSE_RUNS runs (default 3); the target is 100 for each. Exit 1 when a score is below
  * MIN_SCORE (default 100); MIN_PERFORMANCE (default MIN_SCORE) may set performance apart, since
@@ -8,8 +8,8 @@
  * runs a subset.
  */
 import { join, resolve } from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { launchChromiumForLighthouse } from './browser.ts';
 import { serveDist } from './serve-dist.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -41,17 +41,7 @@ const TEMPLATES = process.env.LIGHTHOUSE_TEMPLATES ? process.env.LIGHTHOUSE_TEMP
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const { server, url } = await serveDist(join(ROOT, 'dist'));
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const chrome = await launchChromiumForLighthouse();
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 let low = false;
 console.log(`| template (median of ${RUNS}) | performance | accessibility | best practices | SEO |`);

@@ -12,7 +12,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { serveDist } from './serve-dist.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -54,10 +55,7 @@ const PAGES: Target[] = [
 ];
 
 const { server, url } = await serveDist(join(ROOT, 'dist'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 interface Tally {
   requests: number;

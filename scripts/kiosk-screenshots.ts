@@ -6,8 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { checkProject } from '../src/checker/index.ts';
+import { launchChromium } from './browser.ts';
 import { serveDist } from './serve-dist.ts';
 
 const ROOT = resolve(process.env['KIOSK_ROOT'] ?? join(import.meta.dirname, '..'));
@@ -15,10 +15,7 @@ const OUT = join(resolve(import.meta.dirname, '..'), 'screenshots/kiosk');
 mkdirSync(OUT, { recursive: true });
 const { content } = checkProject(ROOT);
 const { server, url } = await serveDist(join(ROOT, 'dist'));
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   for (const screen of content.screens) {
     const { width, height } = screen.data;

@@ -1,15 +1,18 @@
 /**
  * Last step of `npm run build`: writes dist/manifest.sha256 (every file's SHA-256, in
  * `sha256sum -c` format, sorted) so a deploy can verify a copied release and two builds can be
- * compared, and dist/routes.txt (every page's path) for the broken-link check of the next deploy.
+ * compared; dist/routes.txt (every page's path and every redirect's source) for the broken-link
+ * check of the next deploy, and dist/smoke.txt (the paths its smoke test fetches). Plain lines, so
+ * that deploy/deploy.sh needs only bash, coreutils and curl on the server.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { routeOf } from '../src/lib/routes.ts';
+import { answeredRoutes, routeOf, smokePaths } from '../src/lib/routes.ts';
 
 const DIST = resolve(process.argv[2] ?? 'dist');
-const OWN = new Set(['manifest.sha256', 'routes.txt']);
+const ROOT = resolve(import.meta.dirname, '..');
+const OWN = new Set(['manifest.sha256', 'routes.txt', 'smoke.txt']);
 
 const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
   .filter((d) => d.isFile())
@@ -23,6 +26,8 @@ const lines = files.map(
       .digest('hex')}  ${f}`,
 );
 writeFileSync(join(DIST, 'manifest.sha256'), `${lines.join('\n')}\n`);
-const routes = files.filter((f) => f.endsWith('.html')).map(routeOf);
-writeFileSync(join(DIST, 'routes.txt'), `${routes.join('\n')}\n`);
-console.log(`manifest: ${files.length} files, ${routes.length} pages`);
+const pages = files.filter((f) => f.endsWith('.html')).map(routeOf);
+const redirects = JSON.parse(readFileSync(join(ROOT, 'deploy/redirects.json'), 'utf8')) as Record<string, string>;
+writeFileSync(join(DIST, 'routes.txt'), `${answeredRoutes(pages, redirects).join('\n')}\n`);
+writeFileSync(join(DIST, 'smoke.txt'), `${smokePaths(pages).join('\n')}\n`);
+console.log(`manifest: ${files.length} files, ${pages.length} pages`);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { serveDist } from './serve-dist.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -22,10 +22,7 @@ const sizes = [
 
 mkdirSync(OUT, { recursive: true });
 const { server, url } = await serveDist(join(ROOT, 'dist'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });

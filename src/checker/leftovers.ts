@@ -2,7 +2,7 @@
  * 旧方案遗留文件: files a previous plan left in the project when a new plan was imported. The
  * importer replaces the plan's own folders (plan, duties, areas, measures, requirements), but units,
  * progress records, posts and notices are the office's and stay. Whatever of them still names a
- * measure that is gone is already an error (找不到措施); these warnings catch the rest, which would
+ * measure that is gone is already an error (找不到条目); these warnings catch the rest, which would
  * otherwise be published silently under the new plan's name:
  *
  * - a unit that owns nothing and that no remaining record, post, data table or plan field names;

@@ -1,19 +1,38 @@
 /**
  * Links shared in WeChat chat groups must keep working: a route that a live release served may
  * only disappear from the next release with an entry in the redirect map (deploy/redirects.json).
+ * The build writes what a release answers (its pages and the sources of its redirects) to
+ * dist/routes.txt, so that deploy/deploy.sh can compare two releases on a server without Node.
  */
 
 /**
- * Routes of the previous release that the new one neither serves nor redirects.
- * @example missingRoutes(['/a/', '/b/'], ['/a/'], { '/b/': '/a/' }) // []
+ * Every path a release answers: its pages and the old addresses it redirects, a source
+ * written without its trailing slash (`/old`) answering as `/old/` too. Sorted, no repeats.
+ * @example answeredRoutes(['/a/'], { '/b': '/a/' }) // ['/a/', '/b', '/b/']
  */
-export function missingRoutes(
-  previous: readonly string[],
-  current: readonly string[],
-  redirects: Readonly<Record<string, string>>,
-): string[] {
-  const served = new Set(current);
-  return previous.filter((route) => !served.has(route) && !(route in redirects) && !(route.replace(/\/$/, '') in redirects));
+export function answeredRoutes(pages: readonly string[], redirects: Readonly<Record<string, string>>): string[] {
+  const sources = Object.keys(redirects).flatMap((from) => (from.endsWith('/') ? [from] : [from, `${from}/`]));
+  return [...new Set([...pages, ...sources])].sort();
+}
+
+/**
+ * The paths deploy/deploy.sh fetches after switching to a new release: the pages and files a
+ * reader and a display screen need first (one measure and one screen preset stand for the rest,
+ * whatever this site's numbering and presets are).
+ * @example smokePaths(['/', '/measures/2-1/', '/kiosk/tv/']) // ['/', '/measures/2-1/', '/ledger/', …, '/kiosk/tv/', '/version.json']
+ */
+export function smokePaths(pages: readonly string[]): string[] {
+  const first = (pattern: RegExp) => [...pages].sort().find((p) => pattern.test(p));
+  return [
+    '/',
+    first(/^\/measures\/[^/]+\/$/),
+    '/ledger/',
+    '/stats/',
+    '/search/',
+    '/pagefind/pagefind.js',
+    first(/^\/kiosk\/[^/]+\/$/),
+    '/version.json',
+  ].filter((p): p is string => p !== undefined);
 }
 
 /**

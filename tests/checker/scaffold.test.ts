@@ -1,6 +1,7 @@
 /**
  * npm run new, driven non-interactively: the files it writes pass the checker, a bad answer
- * gets a Chinese message and no file, a missing field names its flag.
+ * gets a Chinese message and no file, a missing field names its flag. The cases call runNew()
+ * in this process (a process start costs more than the checker run); one runs the real CLI.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
 import { fileName, recordMarkdown } from '../../src/lib/scaffold.ts';
+import { runNew } from '../../scripts/new.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 let root: string;
@@ -18,17 +20,23 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const scaffold = (...args: string[]) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/new.ts'), ...args, '--root', root, '--yes'], {
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 4, 2) / 1000) },
+const SOURCE_DATE_EPOCH = String(Date.UTC(2026, 11, 4, 2) / 1000);
+/** What the CLI would give: its exit code, stdout and stderr. */
+async function scaffold(...args: string[]) {
+  let stdout = '';
+  const { code, error } = await runNew([...args, '--root', root, '--yes'], {
+    out: (line) => (stdout += `${line}\n`),
+    interactive: false,
+    env: { ...process.env, SOURCE_DATE_EPOCH },
   });
+  return { status: code, stdout, stderr: error === undefined ? '' : `${error}\n` };
+}
 const errorsIn = (file: string) =>
   checkProject(root, { today: '2026-12-04' }).issues.filter((i) => i.severity === 'error' && i.file === file);
 
 describe('npm run new', () => {
-  it('writes a progress record that passes the checker, dated today by default', () => {
-    const run = scaffold(
+  it('writes a progress record that passes the checker, dated today by default', async () => {
+    const run = await scaffold(
       'record',
       '--measures',
       '3-1,3-3',
@@ -48,8 +56,8 @@ describe('npm run new', () => {
     expect(readFileSync(join(root, file), 'utf8')).toContain('date: 2026-12-04');
   });
 
-  it('writes a post and copies its cover beside it', () => {
-    const run = scaffold(
+  it('writes a post and copies its cover beside it', async () => {
+    const run = await scaffold(
       'post',
       '--title',
       '12月主题党日',
@@ -68,14 +76,23 @@ describe('npm run new', () => {
     expect(errorsIn('src/content/posts/2026-12-04-yishu-liangqiang.md')).toEqual([]);
   });
 
-  it('writes a notice', () => {
-    const run = scaffold('notice', '--title', '1月党员活动日安排', '--start', '2026-12-28 08:00', '--end', '2027-01-01 18:00', '--urgent');
+  it('writes a notice', async () => {
+    const run = await scaffold(
+      'notice',
+      '--title',
+      '1月党员活动日安排',
+      '--start',
+      '2026-12-28 08:00',
+      '--end',
+      '2027-01-01 18:00',
+      '--urgent',
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(errorsIn('src/content/notices/2026-12-28-notice.md')).toEqual([]);
   });
 
-  it('writes a notice with the event’s own date and the measures it concerns', () => {
-    const run = scaffold(
+  it('writes a notice with the event’s own date and the measures it concerns', async () => {
+    const run = await scaffold(
       'notice',
       '--title',
       '2月党员活动日安排',
@@ -94,28 +111,31 @@ describe('npm run new', () => {
     expect(errorsIn(file)).toEqual([]);
   });
 
-  it('refuses a bad answer with the checker’s Chinese message and writes nothing', () => {
+  it('refuses a bad answer with the checker’s Chinese message and writes nothing', async () => {
     const before = readdirSync(join(root, 'src/content/updates')).length;
-    const run = scaffold('record', '--measures', '9-9', '--units', 'x-cun', '--title', '错误的记录');
+    const run = await scaffold('record', '--measures', '9-9', '--units', 'x-cun', '--title', '错误的记录');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('没有写入文件');
     expect(run.stderr).toContain('measures[0]  找不到条目“9-9”');
-    const date = scaffold('record', '--measures', '1-1', '--units', 'x-cun', '--title', '错误的日期', '--date', '2026-02-30');
+    const date = await scaffold('record', '--measures', '1-1', '--units', 'x-cun', '--title', '错误的日期', '--date', '2026-02-30');
     expect(date.status).toBe(1);
     expect(date.stderr).toContain('date  日期 2026-02-30 不存在（该月没有这一天）');
     expect(readdirSync(join(root, 'src/content/updates'))).toHaveLength(before);
   });
 
-  it('names the flag of a missing field when it cannot ask', () => {
-    const run = scaffold('record', '--units', 'x-cun');
+  it('names the flag of a missing field when it cannot ask', async () => {
+    const run = await scaffold('record', '--units', 'x-cun');
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('缺少 --measures（涉及哪些整改措施），多个用逗号分隔。\n');
   });
 
-  it('refuses an unknown kind with its usage', () => {
-    const run = scaffold('report');
+  it('refuses an unknown kind with its usage, as a command with exit code 2', () => {
+    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/new.ts'), 'report', '--root', root, '--yes'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('用法：npm run new -- record');
+    expect(run.stdout).toBe('');
   });
 });
 

@@ -4,7 +4,7 @@
  * broken-link check. Uses the built dist/ and deploy/ as shipped.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 let prefix: string;
 let base: string;
 let nginx: ChildProcess;
+let serverPath: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -24,6 +25,48 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * What a bare web server has: bash, coreutils, sed, grep, awk and curl, and no Node. deploy.sh
+ * runs with only these on its PATH, so a step that needs anything else fails here.
+ */
+const SERVER_TOOLS = [
+  'bash',
+  'curl',
+  'sha256sum',
+  'sed',
+  'grep',
+  'awk',
+  'sort',
+  'comm',
+  'cp',
+  'mv',
+  'ln',
+  'readlink',
+  'date',
+  'ls',
+  'head',
+  'rm',
+  'mkdir',
+  'basename',
+  'cat',
+  'wc',
+];
+
+/** A folder of links to the system's copies of `tools`, to use as the whole PATH. */
+function toolFolder(name: string, tools: readonly string[]): string {
+  const bin = join(prefix, name);
+  mkdirSync(bin);
+  for (const tool of tools) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`], {
+      encoding: 'utf8',
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin' },
+    }).stdout.trim();
+    if (!found) throw new Error(`找不到 ${tool}`);
+    symlinkSync(found, join(bin, tool));
+  }
+  return bin;
 }
 
 /**
@@ -40,11 +83,14 @@ function runDeploy(args: string[], extra: Record<string, string> = {}) {
     ...process.env,
     DEPLOY_ROOT: join(prefix, 'srv'),
     BASE_URL: base,
-    PATH: `${join(process.execPath, '..')}:${process.env['PATH']}`,
+    PATH: serverPath,
     ...extra,
   };
   if (!extra['YISHU_ALLOW_PREVIEW_DEPLOY']) delete env['YISHU_ALLOW_PREVIEW_DEPLOY'];
-  const run = spawnSync('bash', [join(PROJECT_ROOT, 'deploy/deploy.sh'), ...args], { encoding: 'utf8', env });
+  const run = spawnSync(join(serverPath.split(':')[0]!, 'bash'), [join(PROJECT_ROOT, 'deploy/deploy.sh'), ...args], {
+    encoding: 'utf8',
+    env,
+  });
   return { ...run, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -69,6 +115,7 @@ beforeAll(async () => {
   if (spawnSync(NGINX, ['-v']).status !== 0) throw new Error(`找不到 nginx（${NGINX}）：请运行 apt-get install nginx`);
   prefix = mkdtempSync(join(tmpdir(), 'nginx-'));
   chmodSync(prefix, 0o755);
+  serverPath = toolFolder('server-bin', SERVER_TOOLS);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   mkdirSync(join(prefix, 'conf/conf.d'), { recursive: true });
@@ -99,9 +146,15 @@ beforeAll(async () => {
   if (first.status !== 0) throw new Error(first.stderr);
 }, 60_000);
 
-afterAll(() => {
-  nginx?.kill();
-  if (prefix) rmSync(prefix, { recursive: true, force: true });
+afterAll(async () => {
+  // nginx removes its pid file as it stops: removing the folder before it has exited can fail
+  // halfway and leave a copy of dist/ per deploy in /tmp.
+  if (nginx && nginx.exitCode === null && nginx.signalCode === null) {
+    const exited = new Promise((resolve) => nginx.once('exit', resolve));
+    nginx.kill();
+    await exited;
+  }
+  if (prefix) rmSync(prefix, { recursive: true, force: true, maxRetries: 3 });
 });
 
 const head = async (path: string, headers: Record<string, string> = {}) => {
@@ -256,6 +309,40 @@ describe('deploys', () => {
     );
     const verified = runDeploy(['verify', real]);
     expect(verified.status, verified.stderr).toBe(0);
+  });
+
+  it('run on a server without Node, and name a missing tool in Chinese', async () => {
+    // The PATH every deploy here runs with has no node (a deploy that called it fails above).
+    const probe = spawnSync(join(serverPath, 'bash'), ['-c', 'command -v node || echo none'], {
+      encoding: 'utf8',
+      env: { PATH: serverPath },
+    });
+    expect(probe.stdout.trim()).toBe('none');
+    const live = await (await fetch(`${base}/version.json`)).json();
+    const noCurl = toolFolder(
+      'no-curl-bin',
+      SERVER_TOOLS.filter((t) => t !== 'curl'),
+    );
+    const run = runDeploy(['deploy', variant('no-curl', (d) => asBuild(d, '999999999999'))], {
+      YISHU_ALLOW_PREVIEW_DEPLOY: '1',
+      PATH: noCurl,
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('缺少命令 curl');
+    expect(run.stderr).not.toMatch(/command not found|Error/);
+    expect(await (await fetch(`${base}/version.json`)).json()).toEqual(live);
+  });
+
+  it('stop with a Chinese line when a step fails unexpectedly', async () => {
+    const live = await (await fetch(`${base}/version.json`)).json();
+    const next = variant('unexpected', (d) => asBuild(d, '888888888888'));
+    // A deploy root that is a file, not a folder: mkdir fails, whatever it says in English.
+    const root = join(prefix, 'root-is-a-file');
+    writeFileSync(root, '');
+    const run = runDeploy(['deploy', next], { YISHU_ALLOW_PREVIEW_DEPLOY: '1', DEPLOY_ROOT: root });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/发布中断：命令“mkdir -p .*”失败/);
+    expect(await (await fetch(`${base}/version.json`)).json()).toEqual(live);
   });
 
   it('keep the last five releases', async () => {

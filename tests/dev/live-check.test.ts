@@ -2,13 +2,15 @@
  * `astro dev` keeps checking: a change under src/content re-runs the checker, prints the same
  * Chinese lines as `npm run check` (including for files that refer to the changed one), and
  * while errors remain the browser gets the list of problems instead of the page. Runs a real
- * dev server on a copy of the project holding the valid fixture corpus.
+ * dev server through `npm run dev`, as the office starts it, on a copy of the project holding the
+ * valid fixture corpus; stopping npm must stop that server, with Astro's telemetry off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../../scripts/copy-project.ts';
 import { PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
@@ -52,13 +54,15 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   const env: Record<string, string | undefined> = {
     ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
+    PATH: `${dirname(process.execPath)}:${process.env['PATH']}`,
     SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 26, 4) / 1000),
   };
   delete env['SITE_URL'];
+  // Off by default is what is tested: the scripts must turn it off themselves.
+  delete env['ASTRO_TELEMETRY_DISABLED'];
   // Vitest's own variables (NODE_ENV=test, VITEST_*, BASE_URL…) would make the dev server serve nothing.
   for (const key of Object.keys(env)) if (/^(VITEST|VITE_|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|TEST$)/.test(key)) delete env[key];
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+  server = spawn('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
     env,
     detached: true,
@@ -123,4 +127,46 @@ describe('live checking in astro dev', () => {
     await waitForOutput('内容检查通过', from);
     expect((await page('/')).status).toBe(200);
   });
+
+  it('runs without telemetry, and stops when npm is stopped', async () => {
+    // The Node process running Astro's CLI (not a shell whose command line names it).
+    const astro = descendants(server!.pid!).find((p) => /^\S*node\s+\S*(astro\.mjs|\.bin\/astro) dev/.test(p.args));
+    expect(astro, 'no astro dev process under npm').toBeDefined();
+    expect(readFileSync(`/proc/${astro!.pid}/environ`, 'utf8').split('\0')).toContain('ASTRO_TELEMETRY_DISABLED=1');
+    // Only npm, as a process manager or a closed terminal would stop it, not its process group.
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    process.kill(server!.pid!, 'SIGTERM');
+    await exited;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && isRunning(astro!.pid)) await new Promise((r) => setTimeout(r, 100));
+    expect(isRunning(astro!.pid), 'astro dev outlived npm').toBe(false);
+    await expect(fetch(base)).rejects.toThrow();
+  });
 });
+
+/** Every process below `pid`, with its command line. */
+function descendants(pid: number): { pid: number; args: string }[] {
+  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)!)
+    .map(([, p, pp, args]) => ({ pid: Number(p), ppid: Number(pp), args: args! }));
+  const found: { pid: number; args: string }[] = [];
+  const walk = (parent: number) => {
+    for (const p of table.filter((row) => row.ppid === parent)) {
+      found.push(p);
+      walk(p.pid);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -12,12 +12,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 import { checkProject, formatReport } from '../../src/checker/index.ts';
 import { scanDist } from '../../src/lib/dist-gate.ts';
-import { CHROMIUM } from '../helpers/browser.ts';
 import { FIXTURE_TODAY, listFiles } from '../helpers/fixtures.ts';
 import { HONEST, HOSTILE, type SecurityCase } from './cases.ts';
 import { astroBuild, distGate, makeCorpus, pagefind, STACK_TRACE, withoutChecker, type Corpus } from './corpus.ts';
@@ -123,10 +122,7 @@ describe('the build without the checker', () => {
 
     it('opening every page in Chromium triggers no navigation, dialog or request to another origin', async () => {
       const { server, url } = await serveDist(join(dir, 'dist'));
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      const browser = await launchChromium();
       const incidents: string[] = [];
       try {
         const page = await browser.newPage();

@@ -230,12 +230,3 @@ describe('searchAttributes', () => {
     });
   });
 });
-
-describe('routes', () => {
-  it('find routes that vanished without a redirect', async () => {
-    const { missingRoutes, routeOf } = await import('../../src/lib/routes.ts');
-    expect(missingRoutes(['/', '/measures/2-3/', '/old/', '/gone/'], ['/', '/measures/2-3/'], { '/old/': '/plan/' })).toEqual(['/gone/']);
-    expect(missingRoutes(['/old/'], [], { '/old': '/plan/' })).toEqual([]);
-    expect(['index.html', 'measures/2-3/index.html', '404.html'].map(routeOf)).toEqual(['/', '/measures/2-3/', '/404.html']);
-  });
-});

@@ -17,6 +17,7 @@ import { REPORT_HEADINGS } from '../../src/lib/report/blocks.ts';
 import { reportDocx } from '../../src/lib/report/docx.ts';
 import { reportMarkdown } from '../../src/lib/report/markdown.ts';
 import { PLACEHOLDER } from '../../src/lib/report/model.ts';
+import { runReport } from '../../scripts/report.ts';
 import { loadCase, PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
 import { fixtureReport, reportContent, reportOverrides } from '../helpers/report.ts';
 
@@ -201,12 +202,23 @@ describe('the report as of a date, read back from the .docx', () => {
 
 describe('npm run report', () => {
   const script = join(PROJECT_ROOT, 'scripts/report.ts');
-  const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  /** What the CLI would give (exit code, stdout, stderr), from runReport() in this process. */
+  async function run(...args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const { code, error } = await runReport(args, {
+      out: (text) => (stdout += `${text}\n`),
+      warn: (text) => (stderr += `${text}\n`),
+      env: process.env,
+    });
+    if (error !== undefined) stderr += `${error}\n`;
+    return { status: code, stdout, stderr };
+  }
 
   it.each([['2026-02-30'], ['20261101'], ['2026/11/01'], ['昨天']])(
     'refuses --as-of %s in Chinese, with exit 1 and no stack trace',
-    (date) => {
-      const r = run('--as-of', date, '--out', join(tmpdir(), 'never-written'));
+    async (date) => {
+      const r = await run('--as-of', date, '--out', join(tmpdir(), 'never-written'));
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`--as-of 的日期“${date}”无效：请写成 YYYY-MM-DD`);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -214,8 +226,9 @@ describe('npm run report', () => {
     },
   );
 
-  it('refuses an unknown option in Chinese', () => {
-    const r = run('--asof', '2026-10-01');
+  it('refuses an unknown option in Chinese, as a command with exit code 1 and no stack trace', () => {
+    const r = spawnSync(process.execPath, [script, '--asof', '2026-10-01'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('参数有误');
     expect(r.stderr).toContain('用法：npm run report');
@@ -232,11 +245,11 @@ describe('npm run report', () => {
     return root;
   }
 
-  it('writes the .docx and .md of the date into --out, from the project at --root', () => {
+  it('writes the .docx and .md of the date into --out, from the project at --root', async () => {
     const root = projectWith(reportOverrides());
     try {
       const out = join(root, 'out');
-      const r = run('--as-of', '2026-10-25', '--out', out, '--root', root);
+      const r = await run('--as-of', '2026-10-25', '--out', out, '--root', root);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('共 5 项，已完成 1 项、推进中 2 项、长期坚持 1 项、未启动 1 项，其中逾期 1 项');
@@ -247,12 +260,12 @@ describe('npm run report', () => {
     }
   });
 
-  it('drafts nothing from content with errors, and lists them in Chinese', () => {
+  it('drafts nothing from content with errors, and lists them in Chinese', async () => {
     const { overrides, expected } = loadCase('bad-status');
     const root = projectWith(overrides);
     try {
       const out = join(root, 'out');
-      const r = run('--as-of', '2026-10-25', '--out', out, '--root', root);
+      const r = await run('--as-of', '2026-10-25', '--out', out, '--root', root);
       expect(r.status).toBe(1);
       for (const line of expected) expect(r.stderr).toContain(line);
       expect(r.stderr).toContain('内容有错误，未生成报告。');

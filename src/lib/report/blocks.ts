@@ -7,7 +7,7 @@
  */
 import { formatDate } from '../dates.ts';
 import { LEDGER_COLUMNS, type LedgerRow } from '../ledger.ts';
-import { flattenItems, PLACEHOLDER, type ProgressReport, type ReportItem } from './model.ts';
+import { PLACEHOLDER, type ProgressReport, type ReportItem } from './model.ts';
 
 export type ReportBlock =
   | { kind: 'title'; text: string }
@@ -133,9 +133,4 @@ export function reportBlocks(report: ProgressReport): ReportBlock[] {
   blocks.push({ kind: 'paragraph', text: `${PLACEHOLDER}（存在的主要问题及原因分析、下一步打算）` });
   blocks.push({ kind: 'signature', issuer: report.issuer ?? `${PLACEHOLDER}（落款单位）`, date: asOf });
   return blocks;
-}
-
-/** Every item of a report, for callers that need the rows (the tests compare them with the ledger). */
-export function reportItems(report: ProgressReport): ReportItem[] {
-  return report.sections.flatMap((s) => flattenItems(s.items));
 }
