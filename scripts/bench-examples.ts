@@ -23,7 +23,11 @@ for (let round = 1; round <= rounds; round += 1) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-baseline-'));
   copyProject(ROOT, dir);
   const started = performance.now();
-  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error(`基准构建失败：\n${r.stdout}${r.stderr}`);
   baseline.push((performance.now() - started) / 1000);
   rmSync(dir, { recursive: true, force: true });
@@ -36,14 +40,24 @@ for (let round = 1; round <= rounds; round += 1) {
     seconds.set(name, entry);
     rmSync(out, { recursive: true, force: true });
   }
-  console.log(`round ${round}/${rounds} done, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `round ${round}/${rounds} done, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
-console.log(`\nbaseline (shipped content, npm run build): median ${median(baseline).toFixed(1)} s (${baseline.map((s) => s.toFixed(1)).join(', ')})`);
+console.log(
+  `\nbaseline (shipped content, npm run build): median ${median(baseline).toFixed(1)} s (${baseline.map((s) => s.toFixed(1)).join(', ')})`,
+);
 for (const [name, s] of seconds) {
   const total = s.import.map((v, i) => v + s.build[i]!);
   console.log(
     `${name}: ${s.items} items; import median ${median(s.import).toFixed(1)} s, build median ${median(s.build).toFixed(1)} s, import → built site median ${median(total).toFixed(1)} s (${total.map((v) => v.toFixed(1)).join(', ')}); ${(median(s.build) / median(baseline)).toFixed(2)}× the baseline build`,
   );
 }
-console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
