@@ -2,6 +2,7 @@
  * Loads every entry and table through the same schemas Astro uses, turning each problem into
  * an issue with file, line and field. Nothing stops at the first error.
  */
+import { referencesIn, type FoundReference } from '../schemas/references.ts';
 import { z } from 'astro/zod';
 import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../lib/csv.ts';
 import { entryCollections, entryId, tableCollections, type EntryCollectionSpec, type TableCollectionSpec } from '../schemas/collections.ts';
@@ -22,6 +23,12 @@ export interface LoadedEntry<T = Record<string, unknown>> {
   references: BodyReference[];
   /** Images the body shows, with their lines. */
   images: BodyImage[];
+}
+
+/** A reference field of an entry (declared on the schema), whether or not the entry passed its schema. */
+export interface FieldReference extends FoundReference {
+  file: string;
+  lineOf: (path: readonly PropertyKey[]) => number;
 }
 
 /** A table row that passed its schema. */
@@ -55,10 +62,11 @@ export function loadEntries(
   files: ProjectFiles,
   spec: EntryCollectionSpec,
   issues: IssueList,
-): { entries: LoadedEntry[]; ids: Set<string> } {
+): { entries: LoadedEntry[]; ids: Set<string>; references: FieldReference[] } {
   const schema = spec.schema({ image: imageFile });
   const byId = new Map<string, string>();
   const entries: LoadedEntry[] = [];
+  const fieldRefs: FieldReference[] = [];
   const loadOne = (file: string): void => {
     const relative = file.slice(spec.dir.length + 1);
     const extension = file.split('.').pop()?.toLowerCase() ?? '';
@@ -115,6 +123,8 @@ export function loadEntries(
     }
     if (yaml.problems.length > 0) return;
 
+    // References are read off the raw data, so they are checked even when another field fails.
+    for (const r of referencesIn(schema, yaml.data)) fieldRefs.push({ ...r, file, lineOf: yaml.lineOf });
     const parsed = schema.safeParse(yaml.data ?? {});
     if (!parsed.success) {
       reportSchemaErrors(issues, file, parsed.error, yaml.lineOf);
@@ -135,7 +145,7 @@ export function loadEntries(
       );
     }
   }
-  return { entries, ids: new Set(byId.keys()) };
+  return { entries, ids: new Set(byId.keys()), references: fieldRefs };
 }
 
 /** Loads a CSV table (one file, or every `.csv` in a folder) row by row. */
@@ -201,17 +211,22 @@ export type LoadedContent = {
 } & {
   /** Every entry id per collection, including entries that failed their schema. */
   ids: Record<EntryCollectionName, Set<string>>;
+  /** Every reference field of every entry, found by walking the schemas. */
+  fieldReferences: FieldReference[];
 };
 
 /** Loads everything; entries that fail their schema are reported and left out of the lists. */
 export function loadContent(files: ProjectFiles, issues: IssueList): LoadedContent {
   const content: Record<string, unknown> = {};
   const ids: Record<string, Set<string>> = {};
+  const fieldReferences: FieldReference[] = [];
   for (const [name, spec] of Object.entries(entryCollections)) {
     const loaded = loadEntries(files, spec, issues);
     content[name] = loaded.entries;
     ids[name] = loaded.ids;
+    fieldReferences.push(...loaded.references);
   }
+  content['fieldReferences'] = fieldReferences;
   for (const [name, spec] of Object.entries(tableCollections)) content[name] = loadTable(files, spec, issues);
   content['ids'] = ids;
   return content as LoadedContent;

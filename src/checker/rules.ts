@@ -1,5 +1,6 @@
 /**
- * Rules across entries that a schema cannot express: references, status rules, dates in order,
+ * Rules across entries that a schema cannot express: references (found by walking the schemas,
+ * src/schemas/references.ts), status rules, dates in order,
  * declared counts, duplicate table rows, images that exist.
  */
 import { dirname } from 'node:path/posix';
@@ -8,6 +9,7 @@ import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
 import { ownDeadline, parentMeasureId, parseMeasureId } from '../lib/measures.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
+import type { RefTarget } from '../schemas/fields.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import { STATUSES, statusCategory } from '../lib/status.ts';
 import { checkCompletedTargets } from './completed-targets.ts';
@@ -17,9 +19,7 @@ import { checkReported } from './reported.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent, LoadedEntry } from './load.ts';
 
-type RefCollection = 'measures' | 'units' | 'areas' | 'columns' | 'screens';
-
-const REF_LABELS: Record<RefCollection, string> = {
+const REF_LABELS: Record<RefTarget, string> = {
   measures: '条目',
   units: '单位',
   areas: '问题领域',
@@ -29,41 +29,19 @@ const REF_LABELS: Record<RefCollection, string> = {
 
 /** Checks that every referenced id exists, naming the field and listing what exists. */
 function checkReferences(content: LoadedContent, issues: IssueList) {
-  const known: Record<RefCollection, Set<string>> = content.ids;
-  const check = (entry: LoadedEntry<unknown>, path: (string | number)[], target: RefCollection, id: string) => {
-    if (known[target].has(id)) return;
-    const sample = [...known[target]].slice(0, 8).join('、');
-    const field = path.reduce<string>((a, k) => (typeof k === 'number' ? `${a}[${k}]` : a ? `${a}.${k}` : k), '');
+  const known: Record<RefTarget, Set<string>> = content.ids;
+  // Every reference field the schemas declare, read off each entry's data even when the entry
+  // failed its schema for another field, so every mistake of a file shows in one run.
+  for (const r of content.fieldReferences) {
+    if (known[r.collection].has(r.id)) continue;
+    const sample = [...known[r.collection]].slice(0, 8).join('、');
+    const field = r.path.reduce<string>((a, k) => (typeof k === 'number' ? `${a}[${k}]` : a ? `${a}.${k}` : k), '');
     issues.error(
-      entry.file,
-      entry.lineOf(path),
+      r.file,
+      r.lineOf(r.path),
       field,
-      `找不到${REF_LABELS[target]}“${id}”。已有的编号：${sample}${known[target].size > 8 ? '……' : ''}`,
+      `找不到${REF_LABELS[r.collection]}“${r.id}”。已有的编号：${sample}${known[r.collection].size > 8 ? '……' : ''}`,
     );
-  };
-  const list = (entry: LoadedEntry<unknown>, key: string, ids: readonly string[] | undefined, target: RefCollection) =>
-    ids?.forEach((id, i) => check(entry, [key, i], target, id));
-
-  for (const m of content.measures) {
-    list(m, 'owners', m.data.owners, 'units');
-    list(m, 'areas', m.data.areas, 'areas');
-  }
-  for (const u of content.updates) {
-    list(u, 'measures', u.data.measures, 'measures');
-    list(u, 'units', u.data.units, 'units');
-  }
-  for (const p of content.posts) {
-    check(p, ['column'], 'columns', p.data.column);
-    list(p, 'measures', p.data.measures, 'measures');
-    list(p, 'units', p.data.units, 'units');
-  }
-  for (const n of content.notices) {
-    list(n, 'screens', n.data.screens, 'screens');
-    list(n, 'measures', n.data.measures, 'measures');
-  }
-  for (const plan of content.plan) {
-    const office = plan.data.leadership?.office;
-    if (office) check(plan, ['leadership', 'office'], 'units', office);
   }
   const kinds = content.settings[0]?.data.unitKinds ?? DEFAULT_UNIT_KINDS;
   for (const u of content.units) {
@@ -74,12 +52,6 @@ function checkReferences(content: LoadedContent, issues: IssueList) {
         'kind',
         `单位类别“${u.data.kind}”不在站点设置 unitKinds 中；可用的类别：${kinds.map((k) => k.name).join('、')}`,
       );
-  }
-  for (const settings of content.settings) {
-    settings.data.obligations?.forEach((o, i) =>
-      o.measures?.forEach((id, j) => check(settings, ['obligations', i, 'measures', j], 'measures', id)),
-    );
-    if (settings.data.campaign) check(settings, ['campaign', 'area'], 'areas', settings.data.campaign.area);
   }
   // Components in MDX bodies that point at entries, e.g. <MeasureLink id="3-1" />.
   for (const entry of [...content.posts, ...content.updates]) {

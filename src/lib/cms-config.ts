@@ -10,7 +10,8 @@
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
 import { entryCollections, type EntryCollectionSpec } from '../schemas/collections.ts';
-import { imageFile, measureRef, unitRef } from '../schemas/fields.ts';
+import { imageFile } from '../schemas/fields.ts';
+import { refTarget } from '../schemas/references.ts';
 
 type Json = Record<string, unknown>;
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
@@ -38,19 +39,10 @@ const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).s
  * The kind of widget a schema needs beyond its JSON type, found by what it accepts: a calendar
  * date accepts 2026-01-02 but not 2026-02-30; a local time wants the hour too.
  */
-function kindOf(
-  schema: z.ZodType,
-  json: Json,
-  collections: ReadonlyMap<z.ZodType, string>,
-  dirs: readonly [string, string][],
-): string | undefined {
-  const referenced = collections.get(schema);
+function kindOf(schema: z.ZodType, json: Json): string | undefined {
+  // A reference declares its collection on the field (schemas/fields.ts `ref`).
+  const referenced = refTarget(schema);
   if (referenced) return `relation:${referenced}`;
-  const rule = ruleOf(schema);
-  if (rule && accepts(schema, 'a-1') !== accepts(schema, 'A 1')) {
-    const dir = dirs.find(([path]) => rule.includes(`${path}/`));
-    if (dir) return `relation:${dir[1]}`;
-  }
   if (accepts(schema, '2026-01-02 08:00') && !accepts(schema, '2026-01-02')) return 'datetime';
   // A date that may also be a fixed word (待定) stays a text box, with the rule as its hint.
   if (members(json).some((m) => 'const' in m)) return undefined;
@@ -62,11 +54,6 @@ function kindOf(
 
 /** The JSON schema of an entry schema, each node annotated with `x-rule` and `x-kind`. */
 function annotatedJsonSchema(schema: z.ZodType): Json {
-  const references = new Map<z.ZodType, string>([
-    [measureRef, 'measures'],
-    [unitRef, 'units'],
-  ]);
-  const dirs = Object.values(entryCollections).map((spec) => [spec.dir, spec.name] as [string, string]);
   return z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
@@ -76,7 +63,7 @@ function annotatedJsonSchema(schema: z.ZodType): Json {
       const json = ctx.jsonSchema as Json;
       const rule = ruleOf(zodSchema);
       if (rule) json['x-rule'] = rule;
-      const kind = json['x-image'] ? 'image' : kindOf(zodSchema, json, references, dirs);
+      const kind = json['x-image'] ? 'image' : kindOf(zodSchema, json);
       if (kind) json['x-kind'] = kind;
     },
   }) as Json;

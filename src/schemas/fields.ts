@@ -44,9 +44,21 @@ export function nonEmptyList<T extends z.ZodType>(item: T, rule: string) {
   return z.array(item, hint(rule)).min(1, hint(rule));
 }
 
-/** An id of another entry: checked against that collection by the checker. */
-export function ref(pattern: RegExp, rule: string) {
-  return z.string(hint(rule)).regex(pattern, hint(rule));
+/** An id an entry gives something of its own (a milestone, an obligation, a metric): lowercase, digits, hyphens. */
+export function ownId(rule: string) {
+  return z.string(hint(rule)).regex(SLUG_ID, hint(rule));
+}
+
+/** The collections a field may point into; the checker and the CMS forms read this off the schema. */
+export type RefTarget = 'measures' | 'units' | 'areas' | 'columns' | 'screens';
+
+/**
+ * An id of another entry of `collection`. The reference is declared here, on the field (`x-ref`),
+ * so the checker finds every reference by walking the schema (src/schemas/references.ts) and the
+ * CMS forms offer the collection's entries; nobody lists reference fields by hand.
+ */
+export function ref(pattern: RegExp, rule: string, collection: RefTarget) {
+  return z.string(hint(rule)).regex(pattern, hint(rule)).meta({ 'x-ref': collection });
 }
 
 /**
@@ -61,9 +73,10 @@ export const SLUG_ID = /^[a-z0-9][a-z0-9-]*$/;
 export const measureRef = ref(
   MEASURE_ID,
   '条目编号（src/content/measures/ 下的文件名），写成“方面序号-序号”，例如 2-3（第二个方面的第3项）；下一层再加“-序号”，例如 2-3-1',
+  'measures',
 );
-export const areaRef = ref(AREA_ID, '问题方面编号，即 src/content/areas/ 下的文件名（不含 .md），例如 2');
-export const unitRef = ref(SLUG_ID, '单位编号，即 src/content/units/ 下的文件名（不含 .md），例如 a-cun');
+export const areaRef = ref(AREA_ID, '问题方面编号，即 src/content/areas/ 下的文件名（不含 .md），例如 2', 'areas');
+export const unitRef = ref(SLUG_ID, '单位编号，即 src/content/units/ 下的文件名（不含 .md），例如 a-cun', 'units');
 
 /**
  * A calendar date `YYYY-MM-DD` that exists. Accepts the Date that Astro's YAML parser makes of

@@ -18,8 +18,10 @@ import {
   localDateTime,
   measureRef,
   numberCell,
+  ownId,
   nonEmptyList,
   ref,
+  AREA_ID,
   SLUG_ID,
   strict,
   text,
@@ -34,8 +36,8 @@ export interface SchemaContext<I extends z.ZodType = z.ZodType> {
   image: () => I;
 }
 
-const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的文件名，例如 yishu-liangqiang');
-const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/ 下的文件名，例如 tv-1080p');
+const columnRef = ref(SLUG_ID, '栏目编号，即 src/content/columns/ 下的文件名，例如 dongtai', 'columns');
+const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/ 下的文件名，例如 tv-1080p', 'screens');
 
 /**
  * 自报数字: a dated report of the plan's own totals (a 通报's “共梳理整改任务106项，已完成98项”). It is
@@ -109,7 +111,7 @@ export const planSchema = strict({
   }).optional(),
   milestones: z.array(
     strict({
-      id: ref(SLUG_ID, '节点编号，小写字母、数字和连字符，例如 branch-plans'),
+      id: ownId('节点编号，小写字母、数字和连字符，例如 branch-plans'),
       title: text('节点名称，例如：各党支部整改方案报镇党委'),
       date: dateOrPending('节点日期，格式 YYYY-MM-DD；方案写作“X月X日”时填 待定'),
       requirement: count('出自“整改工作有关要求”的第几条，整数，例如 3', 1, 20).optional(),
@@ -270,7 +272,7 @@ const RULE_HINT =
  * feed, the home page and the display screens (src/lib/recurrence.ts).
  */
 export const obligationSchema = strict({
-  id: ref(SLUG_ID, '日程编号，小写字母、数字和连字符，例如 study-day'),
+  id: ownId('日程编号，小写字母、数字和连字符，例如 study-day'),
   title: text('日程名称，例如：主题党日'),
   rule: strict({
     every: z.enum(['month', 'quarter', 'year'], hint(RULE_HINT)),
@@ -335,7 +337,7 @@ export function settingsSchema<I extends z.ZodType>({ image }: SchemaContext<I>)
       .optional(),
     campaign: strict({
       title: text('显示屏和宣传栏上主题活动的标题，例如：“XX”主题活动'),
-      area: ref(/^[1-9]\d*$/, '其整改措施作为主题活动要求的问题方面编号，即 src/content/areas/ 下的文件名，例如 5'),
+      area: ref(AREA_ID, '其整改措施作为主题活动要求的问题方面编号，即 src/content/areas/ 下的文件名，例如 5', 'areas'),
     }).optional(),
     pages: strict({
       posts: text('宣传专栏页的简介，一句话').optional(),
@@ -357,7 +359,7 @@ export const METRIC_PERIODS = ['月', '季', '年'] as const;
 
 /** A row of data/metrics.csv: a quantified obligation of the plan and its target. */
 export const metricSchema = strict({
-  id: ref(SLUG_ID, '指标编号，小写字母、数字和连字符，例如 activity-days'),
+  id: ownId('指标编号，小写字母、数字和连字符，例如 activity-days'),
   name: text('指标名称，例如：主题党日开展次数'),
   unit: text('计量单位，例如：次、学时、%'),
   period: z.enum(METRIC_PERIODS, hint('统计周期：月、季 或 年')),

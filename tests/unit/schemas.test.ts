@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mdxComponents } from '../../src/components/mdx/index.ts';
-import { measureSchema, noticeSchema, observationSchema, updateSchema } from '../../src/schemas/index.ts';
+import { z } from 'astro/zod';
+import { measureSchema, noticeSchema, observationSchema, settingsSchema, updateSchema } from '../../src/schemas/index.ts';
+import { referencesIn } from '../../src/schemas/references.ts';
 import { MDX_COMPONENTS } from '../../src/schemas/mdx-components.ts';
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
@@ -53,5 +55,30 @@ describe('field messages', () => {
     expect(observationSchema.safeParse({ ...row, value: '' }).success).toBe(false);
     expect(observationSchema.safeParse({ ...row, value: '1,200' }).success).toBe(false);
     expect(observationSchema.parse({ ...row, value: '95.5' }).value).toBe(95.5);
+  });
+});
+
+describe('references declared on the schemas', () => {
+  it('are found wherever they sit, and only when well formed', () => {
+    expect(
+      referencesIn(updateSchema, { title: '', measures: ['1-1', '9-9', 'bad id'], units: ['zhangsan'] }).map((r) => [
+        r.path.join('.'),
+        r.collection,
+        r.id,
+      ]),
+    ).toEqual([
+      ['measures.0', 'measures', '1-1'],
+      ['measures.1', 'measures', '9-9'],
+      ['units.0', 'units', 'zhangsan'],
+    ]);
+    const settings = settingsSchema({ image: () => z.string() });
+    expect(
+      referencesIn(settings, { obligations: [{ measures: ['2-3'] }], campaign: { area: '5' }, unitKinds: [{ name: '党委' }] }).map(
+        (r) => r.collection,
+      ),
+    ).toEqual(['measures', 'areas']);
+    expect(referencesIn(measureSchema, { owners: 'not a list', areas: ['3'] })).toEqual([
+      { path: ['areas', 0], collection: 'areas', id: '3' },
+    ]);
   });
 });
