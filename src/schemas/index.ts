@@ -182,6 +182,9 @@ export const unitSchema = strict({
   order: count('排列顺序，整数，越小越靠前，例如 10', 0, 10_000),
 });
 
+/** Said when a record closes a measure without saying what proves it. */
+export const COMPLETED_NEEDS_EVIDENCE = '状态为“已完成”的记录必须写佐证材料（evidence），例如：- 支部党员大会会议记录（存档）';
+
 /** 整改进展记录: a dated record of work on one or more measures. */
 export const updateSchema = strict({
   title: text('记录标题，例如：A村党支部开展12月主题党日'),
@@ -194,6 +197,28 @@ export const updateSchema = strict({
     .optional(),
   completedOn: calendarDate('完成日期，格式 YYYY-MM-DD，不晚于记录日期，例如 2026-12-04').optional(),
   evidence: z.array(text('佐证材料的说明，例如：支部党员大会会议记录（存档）'), hint('佐证材料列表')).optional(),
+}).superRefine((record, ctx) => {
+  // Rules of one record alone live here, so the build enforces them even without the checker;
+  // a site's own word for 已完成 (statusLabels) is the checker's, which knows the settings.
+  if (record.status === '已完成' && !record.evidence?.length) {
+    ctx.addIssue({ code: 'custom', path: ['status'], message: COMPLETED_NEEDS_EVIDENCE, input: record.status });
+  }
+  if (record.status !== undefined && !record.measures?.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['status'],
+      message: '记录关于整个方案（没有写 measures）时不能设状态：状态属于措施，请写 measures 或去掉 status',
+      input: record.status,
+    });
+  }
+  if (record.completedOn !== undefined && record.completedOn > record.date) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['completedOn'],
+      message: `完成日期 ${record.completedOn} 晚于记录日期 ${record.date}：完成日期不能晚于记录日期`,
+      input: record.completedOn,
+    });
+  }
 });
 
 /** 宣传栏目: a column of the publicity campaign (公众号专题栏目). */

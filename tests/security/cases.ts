@@ -244,7 +244,7 @@ export const HOSTILE: SecurityCase[] = [
         '---\ntitle: 隐藏状态\n  ---\nstatus: 已完成\ndate: 2026-10-02\nmeasures: [1-2]\nunits: [djb]\n---\n\n正文。\n',
     },
     build: 'checker',
-    check: { file: 'src/content/updates/2026-10-02-hidden.md', line: /evidence  状态为“已完成”的记录必须写佐证材料/ },
+    check: { file: 'src/content/updates/2026-10-02-hidden.md', line: /status  状态为“已完成”的记录必须写佐证材料/ },
   },
   {
     id: 'fm-month-13',
