@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import admin from './src/integrations/admin.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import release from './src/integrations/release.ts';
 import { contentRehypePlugins, contentRemarkPlugins } from './src/markdown/pipeline.ts';
 import siteAddressWarning, { siteAddress } from './src/integrations/site-address.ts';
 
@@ -39,8 +40,10 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/kiosk/') }),
     siteAddressWarning(address),
-    // /admin/ in astro dev; the build adds it after Pagefind (scripts/admin.ts).
+    // /admin/ in astro dev; the build adds it after Pagefind (release, below).
     admin(),
+    // Search index, /admin/, the final gate and the manifest: `astro build` gives the whole release.
+    release(),
   ],
   // Reading pages carry their CSS inline: one request for the page, nothing render-blocking.
   build: { inlineStylesheets: 'always' },

@@ -16,7 +16,6 @@ const PARTS = [
   'package.json',
   'package-lock.json',
   'tsconfig.json',
-  'pagefind.yml',
 ];
 
 export function copyProject(root: string, dest: string): void {

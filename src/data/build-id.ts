@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildDate } from '../lib/dates.ts';
 
-const INPUTS = ['src', 'data', 'public', 'docs', 'astro.config.mjs', 'package-lock.json', 'pagefind.yml'];
+const INPUTS = ['src', 'data', 'public', 'docs', 'astro.config.mjs', 'package-lock.json'];
 
 function files(root: string, path: string): string[] {
   const absolute = join(root, path);

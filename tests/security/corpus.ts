@@ -57,11 +57,9 @@ const run = (dir: string, args: string[]): SpawnSyncReturns<string> =>
     maxBuffer: 64 * 1024 * 1024,
   });
 
-/** `astro build`, as the first step of `npm run build`. */
+/** `astro build`, which is the whole of `npm run build`: pages, search index, /admin/, gate, manifest. */
 export const astroBuild = (dir: string) => run(dir, ['node_modules/astro/bin/astro.mjs', 'build']);
-/** Pagefind over the built site, as the second step. */
-export const pagefind = (dir: string) => run(dir, ['node_modules/pagefind/lib/runner/bin.cjs']);
-/** The final gate, as the third step. */
+/** The final gate on its own, over an existing dist/. */
 export const distGate = (dir: string) => run(dir, [join(PROJECT_ROOT, 'scripts/dist-gate.ts'), join(dir, 'dist'), dir]);
 
 /** Output that looks like a JavaScript stack trace. */
