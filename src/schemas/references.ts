@@ -34,7 +34,7 @@ const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } 
 /**
  * Every reference in `data` that is well formed (a malformed one is the schema's error, not a
  * missing entry), in the order of the schema's fields.
- * @example referencesIn(updateSchema, { units: ['x-cun'] }) // [{ path: ['units', 0], collection: 'units', id: 'x-cun' }]
+ * @example referencesIn(updateSchema, { units: ['a-cun'] }) // [{ path: ['units', 0], collection: 'units', id: 'a-cun' }]
  */
 export function referencesIn(schema: z.ZodType, data: unknown): FoundReference[] {
   const found: FoundReference[] = [];
