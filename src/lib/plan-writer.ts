@@ -257,7 +257,7 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
   const unitByName = new Map(existing.units.map((u) => [u.name, u.id]));
   const kinds = existing.unitKinds ?? DEFAULT_UNIT_KINDS;
   let nextUnit = existing.units.length + 1;
-  const unitIds = (value: string, item: PlanItem): string[] =>
+  const unitIds = (value: string): string[] =>
     unitNames(value).map((name) => {
       const known = unitByName.get(name);
       if (known) return known;
@@ -267,7 +267,6 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
       if (!kind) todo.push(`单位“${name}”（${id}）：猜不出类别，已写作“${kinds[0]!.name}”，请在 src/content/units/${id}.md 中改正 kind`);
       files.set(`src/content/units/${id}.md`, markdown({ name, kind: kind ?? kinds[0]!.name, order: (nextUnit - 1) * 10 }, ''));
       unitByName.set(name, id);
-      void item;
       return id;
     });
 
@@ -284,7 +283,7 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
     // Numbering that runs straight through the 方面 (问题1–32) is what readers quote; sub-items quote their own marker.
     if (path.length > 2 || straightThrough) data['label'] = ownLabel(item);
     const ownersText = item.fields.filter((f) => f.kind === 'units').map((f) => f.value);
-    if (ownersText.length > 0) data['owners'] = [...new Set(ownersText.flatMap((v) => unitIds(v, item)))];
+    if (ownersText.length > 0) data['owners'] = [...new Set(ownersText.flatMap((v) => unitIds(v)))];
     else if (Array.isArray(kept?.['owners'])) data['owners'] = kept['owners'];
     const leader = item.fields.find((f) => f.kind === 'leader')?.value;
     if (leader) data['leader'] = leader;
