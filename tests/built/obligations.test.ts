@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
+import { sharedKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 
 let build: FixtureBuild;
 beforeAll(() => {
-  build = buildKioskFixture();
+  build = sharedKioskFixture();
 }, 240_000);
 afterAll(() => build?.remove());
 
