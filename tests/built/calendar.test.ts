@@ -18,12 +18,14 @@ describe('the calendar feed', () => {
   it('parses back, every event with a stable id', () => {
     const all = events();
     expect(all.length).toBeGreaterThan(0);
-    for (const e of all) expect(e.uid).toMatch(/^[a-z0-9-]+@yishu-liangqiang$/);
+    for (const e of all) expect(e.uid).toMatch(/^[a-z0-9-]+@[a-z0-9.-]+$/);
+    // One domain for the whole feed, so a calendar app recognises an event again on the next fetch.
+    expect(new Set(all.map((e) => e.uid.split('@')[1])).size).toBe(1);
   });
 
   it('lists the dated deadlines of open measures, with stable ids', () => {
     const deadlines = events().filter((e) => e.summary.startsWith('整改时限：'));
     expect(deadlines.length).toBeGreaterThan(0);
-    for (const e of deadlines) expect(e.uid).toMatch(/^deadline-\d+-\d+@yishu-liangqiang$/);
+    for (const e of deadlines) expect(e.uid).toMatch(/^deadline-\d+(-\d+)+@[a-z0-9.-]+$/);
   });
 });
