@@ -6,10 +6,15 @@ import { getViteConfig } from 'astro/config';
 // the time (2.3 s instead of 5.7 s, median of 5, for scripts/report.ts on this loaded machine).
 process.env['NODE_COMPILE_CACHE'] ??= new URL('./node_modules/.cache/node-compile-cache', import.meta.url).pathname;
 
+// One id per test run, which the workers inherit: test files that only read the display-screen
+// fixture share its build (tests/helpers/kiosk-fixture.ts); the global teardown removes it.
+process.env['YISHU_TEST_RUN'] ??= String(process.pid);
+
 // Through Astro's Vite config, so tests can import .astro components and astro:* modules.
 export default getViteConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
     // Only node_modules: the default list would also skip any test folder named like build output.
     exclude: ['**/node_modules/**'],
     // The build-refusal test runs a real `astro build`.

@@ -1,13 +1,20 @@
 /**
  * The bulletin boards (宣传栏展板) print to exactly one A3 landscape page each in Chromium's PDF
- * output, for every branch.
+ * output, for every unit whose kind has a board (the settings' unitKinds, or the default kinds).
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
+import { DEFAULT_UNIT_KINDS } from '../../src/schemas/index.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { DIST } from '../helpers/dist.ts';
 import { startHarness, type Harness } from '../helpers/browser.ts';
 
-const branches = checkProject(PROJECT_ROOT).content.units.filter((u) => u.data.kind === '党支部');
+const { content } = checkProject(PROJECT_ROOT);
+const kinds = content.settings.find((s) => s.id === 'site')?.data.unitKinds ?? DEFAULT_UNIT_KINDS;
+const boardKinds = new Set(kinds.filter((k) => k.board).map((k) => k.name));
+const branches = content.units.filter((u) => boardKinds.has(u.data.kind));
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -17,8 +24,11 @@ afterAll(async () => {
 });
 
 describe('bulletin boards', () => {
-  it('exist for every branch', () => {
-    expect(branches.length).toBe(4);
+  it('exist for every unit whose kind has one, and for no other', () => {
+    const built = existsSync(join(DIST, 'boards'))
+      ? readdirSync(join(DIST, 'boards')).filter((d) => existsSync(join(DIST, 'boards', d, 'index.html')))
+      : [];
+    expect(built.sort()).toEqual(branches.map((b) => b.id).sort());
   });
 
   it.each(branches.map((b) => [b.id, b.data.name]))('%s prints on one A3 landscape page', async (id, name) => {

@@ -18,7 +18,7 @@ import { parse } from 'yaml';
 import { serveDist } from '../../scripts/serve-dist.ts';
 import { startHarness, type Harness } from '../helpers/browser.ts';
 import { brightest, decodeQr, meanLuminance } from '../helpers/images.ts';
-import { buildKioskFixture, FIXTURE_SITE_URL, KIOSK_FIXTURE, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
+import { buildKioskFixture, sharedKioskFixture, FIXTURE_SITE_URL, KIOSK_FIXTURE, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 
 interface Preset {
   id: string;
@@ -52,7 +52,7 @@ const LATE = new Date('2027-10-15T10:00:00+08:00');
 let build: FixtureBuild;
 let h: Harness;
 beforeAll(async () => {
-  build = buildKioskFixture();
+  build = sharedKioskFixture();
   h = await startHarness(build.dist);
 });
 afterAll(async () => {

@@ -10,6 +10,11 @@ import { DESKTOP, PHONE, startHarness, type Harness } from '../helpers/browser.t
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pages = htmlPages();
+/** A measure page, and one with a chart, whichever the content has. */
+const measurePage = pages.find((p) => p.startsWith('/measures/'))!;
+/** How many progress records the site has, each with its page. */
+const records = pages.filter((p) => /^\/updates\/[^/]+\/$/.test(p)).length;
+const chartPage = pages.find((p) => p.startsWith('/measures/') && readPage(p).querySelector('progress-chart'));
 let h: Harness;
 
 beforeAll(async () => {
@@ -85,7 +90,7 @@ describe('with JavaScript off', () => {
   it('the 大/中/小 switch changes the text size', async () => {
     const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${h.url}/measures/1-1/`);
+    await page.goto(`${h.url}${measurePage}`);
     const size = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize));
     const medium = await size();
     await page.click('label[for="text-size-large"]');
@@ -107,7 +112,7 @@ describe('text size', () => {
   it('is remembered across pages and visits, and is in place at first paint', async () => {
     const context = await h.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await page.goto(`${h.url}/measures/1-1/`);
+    await page.goto(`${h.url}${measurePage}`);
     const medium = await size(page);
     await page.click('label[for="text-size-large"]');
     const large = await size(page);
@@ -116,7 +121,7 @@ describe('text size', () => {
     // Checked by the inline script before the page is painted: the radio is checked on arrival.
     expect(await page.isChecked('#text-size-large')).toBe(true);
     const later = await context.newPage();
-    await later.goto(`${h.url}/measures/1-1/`);
+    await later.goto(`${h.url}${measurePage}`);
     expect(await size(later)).toBe(large);
     await later.click('label[for="text-size-medium"]');
     await later.goto(`${h.url}/`);
@@ -138,9 +143,9 @@ describe('text size', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${h.url}/measures/1-1/`);
+    await page.goto(`${h.url}${measurePage}`);
     expect(await page.isChecked('#text-size-medium')).toBe(true);
-    await page.goto(`${h.url}/measures/1-1/?broken`);
+    await page.goto(`${h.url}${measurePage}?broken`);
     await page.click('label[for="text-size-large"]');
     expect(await page.isChecked('#text-size-large')).toBe(true);
     expect(errors).toEqual([]);
@@ -167,7 +172,7 @@ describe('the phone layout', () => {
     expect(seen.header).toBeLessThanOrEqual(PHONE.height / 4);
     expect(seen.status).toBeLessThanOrEqual(PHONE.height);
     if (seen.hasNotice) expect(seen.notice).toBeLessThanOrEqual(PHONE.height);
-    expect(seen.records).toHaveLength(3);
+    expect(seen.records).toHaveLength(Math.min(3, records));
     for (const bottom of seen.records) expect(bottom).toBeLessThanOrEqual(PHONE.height);
     for (const top of seen.charts) expect(top).toBeGreaterThan(PHONE.height);
     await context.close();
@@ -176,7 +181,7 @@ describe('the phone layout', () => {
   it('opens the menu in one tap, without JavaScript', async () => {
     const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${h.url}/measures/1-1/`);
+    await page.goto(`${h.url}${measurePage}`);
     expect(await page.isVisible('nav[aria-label="主导航"] a[href="/ledger/"]')).toBe(false);
     await page.click('.menu summary');
     await page.click('nav[aria-label="主导航"] a[href="/ledger/"]');
@@ -187,7 +192,7 @@ describe('the phone layout', () => {
   it('gives every link and control of the header and footer a tap target of at least 44 px', async () => {
     const context = await h.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    for (const path of ['/', '/measures/3-1/']) {
+    for (const path of ['/', measurePage]) {
       await page.goto(h.url + path);
       await page.click('.menu summary');
       const small = await page.evaluate(() =>
@@ -273,7 +278,7 @@ describe('charts', () => {
   const chartPages = pages.filter((p) => !p.startsWith('/kiosk/') && readPage(p).querySelectorAll('progress-chart').length > 0);
 
   it('are drawn (non-blank pixels) on every chart page, above their tables', async () => {
-    expect(chartPages.length).toBeGreaterThanOrEqual(5);
+    expect(chartPages).toEqual(expect.arrayContaining(['/', '/stats/']));
     const context = await h.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     for (const path of chartPages) {
@@ -308,7 +313,8 @@ describe('charts', () => {
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(`${h.url}/measures/3-1/`, { waitUntil: 'networkidle' });
+    expect(chartPage, 'a measure page with a chart').toBeDefined();
+    await page.goto(`${h.url}${chartPage}`, { waitUntil: 'networkidle' });
     const top = await page.evaluate(() => document.querySelector('progress-chart')!.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(PHONE.height + 150);
     // The element's definition only.

@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
-import { buildKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
+import { sharedKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let build: FixtureBuild;
 let h: Harness;
 
 beforeAll(async () => {
-  build = buildKioskFixture();
+  build = sharedKioskFixture();
   h = await startHarness(build.dist);
 }, 240_000);
 afterAll(async () => {

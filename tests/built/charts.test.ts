@@ -10,6 +10,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
 import { decodeText, parseCsv } from '../../src/lib/csv.ts';
+import { areaLabel } from '../../src/lib/measures.ts';
 import { CSV_ALIASES } from '../../src/schemas/index.ts';
 import { DIST, htmlPages, readPage, requireDist } from '../helpers/dist.ts';
 import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
@@ -26,6 +27,13 @@ function table(page: HTMLElement, id: string): Record<string, string[]> {
       .querySelectorAll('tbody tr')
       .map((tr) => [tr.querySelector('th')!.text.trim(), tr.querySelectorAll('td').map((td) => td.text.trim())]),
   );
+}
+
+/** A period as the charts' tables write it: 2026-09 → 2026年9月, 2026-Q4 → 2026年第4季度, 2026 → 2026年. */
+function periodLabel(period: string): string {
+  const [, y, q, m] = /^(\d{4})(?:-Q(\d)|-(\d{2}))?$/.exec(period) ?? [];
+  if (!y) throw new Error(`unexpected period ${period}`);
+  return q ? `${y}年第${q}季度` : m ? `${y}年${Number(m)}月` : `${y}年`;
 }
 
 /** Each measure's status as its latest record says, computed without the site's code. */
@@ -53,11 +61,12 @@ describe('chart tables match the content', () => {
   it('home: status by area', () => {
     const statuses = latestStatuses();
     const rows = table(readPage('/'), 'areas');
-    const labels = ['（一）', '（二）', '（三）', '（四）', '（五）'];
-    labels.forEach((label, i) => {
-      const own = [...statuses].filter(([id]) => id.startsWith(`${i + 1}-`)).map(([, s]) => s);
+    expect(Object.keys(rows)).toHaveLength(content.areas.length);
+    for (const area of content.areas) {
+      const label = areaLabel({ number: Number(area.id), label: area.data.label });
+      const own = [...statuses].filter(([id]) => id.startsWith(`${area.id}-`)).map(([, s]) => s);
       expect(rows[label], label).toEqual(['未启动', '推进中', '已完成', '长期坚持'].map((s) => String(own.filter((x) => x === s).length)));
-    });
+    }
   });
 
   it('home: the burn-down ends with the measures open today', () => {
@@ -67,32 +76,42 @@ describe('chart tables match the content', () => {
     expect(rows[0]).toEqual([String(content.measures.length)]);
   });
 
-  it('statistics: 党员活动日 per branch and month equal the CSV files, and the target is the one in metrics.csv', () => {
+  it('statistics: every metric per unit and period equals the CSV files, with the target of metrics.csv', () => {
     const names = new Map(content.units.map((u) => [u.id, u.data.name]));
     const byName = new Map(content.units.map((u) => [u.data.name, u.id]));
-    const expected = new Map<string, string>();
+    /** metric id → "period label|unit name" → value, read here from the files. */
+    const expected = new Map<string, Map<string, string>>();
     for (const file of listFiles(join(PROJECT_ROOT, 'data/observations'))) {
       const { rows } = parseCsv(decodeText(readFileSync(join(PROJECT_ROOT, 'data/observations', file))).text, CSV_ALIASES);
       for (const r of rows) {
-        if (r.cells['metric'] !== 'activity-days') continue;
         const unit = names.get(r.cells['unit']!) ?? r.cells['unit']!;
-        const [y, m] = r.cells['period']!.split('-');
-        expected.set(`${y}年${Number(m)}月|${unit}`, r.cells['value']!);
+        const metric = expected.get(r.cells['metric']!) ?? new Map<string, string>();
+        expected.set(r.cells['metric']!, metric);
+        metric.set(`${periodLabel(r.cells['period']!)}|${unit}`, r.cells['value']!);
       }
     }
-    const figure = readPage('/stats/').querySelector('#chart-metric-activity-days')!;
-    const header = figure.querySelectorAll('thead th').map((th) => th.text.trim());
-    const rows = table(readPage('/stats/'), 'metric-activity-days');
+    const stats = readPage('/stats/');
     let compared = 0;
-    for (const [period, cells] of Object.entries(rows)) {
-      header.slice(1, -1).forEach((unitName, i) => {
-        expect(byName.has(unitName) || unitName === '目标').toBe(true);
-        expect(cells[i], `${period} ${unitName}`).toBe(expected.get(`${period}|${unitName}`) ?? '—');
-        compared += 1;
-      });
-      expect(cells.at(-1)).toBe(String(content.metrics.find((m) => m.data.id === 'activity-days')!.data.target));
+    for (const [id, values] of expected) {
+      const metric = content.metrics.find((m) => m.data.id === id)!;
+      const hasTarget = metric.data.target !== undefined;
+      const figure = stats.querySelector(`#chart-metric-${id}`);
+      expect(figure, id).not.toBeNull();
+      const header = figure!.querySelectorAll('thead th').map((th) => th.text.trim());
+      const units = hasTarget ? header.slice(1, -1) : header.slice(1);
+      if (hasTarget) expect(header.at(-1), id).toBe('目标');
+      const rows = table(stats, `metric-${id}`);
+      expect(Object.keys(rows).length, id).toBe(new Set([...values.keys()].map((k) => k.split('|')[0])).size);
+      for (const [period, cells] of Object.entries(rows)) {
+        units.forEach((unitName, i) => {
+          expect(byName.has(unitName), `${id} ${unitName}`).toBe(true);
+          expect(cells[i], `${id} ${period} ${unitName}`).toBe(values.get(`${period}|${unitName}`) ?? '—');
+          compared += 1;
+        });
+        if (hasTarget) expect(cells.at(-1), `${id} ${period}`).toBe(String(metric.data.target));
+      }
     }
-    expect(compared).toBeGreaterThanOrEqual(16);
+    expect(compared).toBeGreaterThanOrEqual([...expected.values()].reduce((n, v) => n + v.size, 0));
   });
 
   it('every chart has a CSV with the same numbers as its table', () => {

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
+import { checkProject } from '../../src/checker/index.ts';
+import { sharedKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 
 let build: FixtureBuild;
 beforeAll(() => {
-  build = buildKioskFixture();
+  build = sharedKioskFixture();
 }, 240_000);
 afterAll(() => build?.remove());
 
@@ -38,6 +39,23 @@ describe('obligations from the settings (fixture built on 2026-11-26)', () => {
     const ics = read('calendar.ics');
     expect(ics).not.toContain('党员活动日');
     expect(ics).toContain('参加对象：全体党员');
+  });
+
+  it('the calendar lists the upcoming dated deadlines, each on its measure’s date', () => {
+    const { content } = checkProject(build.root);
+    const deadlines = new ICAL.Component(ICAL.parse(read('calendar.ics')))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .filter((e) => e.summary.startsWith('整改时限：'));
+    expect(deadlines.length).toBeGreaterThan(0);
+    for (const e of deadlines) {
+      const id = /^deadline-(\d+(?:-\d+)+)@/.exec(e.uid)?.[1];
+      const measure = content.measures.find((m) => m.id === id);
+      expect(measure, e.uid).toBeDefined();
+      // Built on 2026-11-26: only deadlines still ahead are in the feed.
+      expect(e.startDate.toString().slice(0, 10), e.uid).toBe(measure!.data.deadline);
+      expect(String(measure!.data.deadline) >= '2026-11-26', e.uid).toBe(true);
+    }
   });
 
   it("the home page announces the next dated one in the plan's wording, and lists the others", () => {

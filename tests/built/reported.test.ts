@@ -7,13 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
+import { sharedKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 
 let build: FixtureBuild;
 /** How many measures the fixture holds, counted from the built measure pages. */
 let measures: number;
 beforeAll(() => {
-  build = buildKioskFixture();
+  build = sharedKioskFixture();
   measures = readdirSync(join(build.dist, 'measures'), { withFileTypes: true }).filter((d) => d.isDirectory()).length;
 }, 240_000);
 afterAll(() => build?.remove());

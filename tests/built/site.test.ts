@@ -3,7 +3,7 @@
  * the RSS feed, the sitemap, and the page-weight budget of the HTML itself.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -21,23 +21,18 @@ const { content } = checkProject(PROJECT_ROOT);
 describe('every page', () => {
   const pages = htmlPages();
 
-  it('covers every template', () => {
-    for (const path of [
-      '/',
-      '/notices/',
-      '/plan/',
-      '/areas/',
-      '/areas/1/',
-      '/measures/1-1/',
-      '/units/',
-      '/units/x-cun/',
-      '/updates/',
-      '/ledger/',
-      '/posts/',
-      '/columns/yishu-liangqiang/',
-      '/404.html',
-    ])
+  it('covers every template, with a page for every area, measure, unit, record, post and column of the content', () => {
+    for (const path of ['/', '/notices/', '/plan/', '/areas/', '/units/', '/updates/', '/ledger/', '/posts/', '/404.html'])
       expect(pages).toContain(path);
+    const entries = [
+      ...content.areas.map((a) => `/areas/${a.id}/`),
+      ...content.measures.map((m) => `/measures/${m.id}/`),
+      ...content.units.map((u) => `/units/${u.id}/`),
+      ...content.posts.map((p) => `/posts/${p.id}/`),
+      ...content.columns.map((c) => `/columns/${c.id}/`),
+    ];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const path of entries) expect(pages).toContain(path);
     expect(pages.filter((p) => p.startsWith('/updates/') && p !== '/updates/')).toHaveLength(content.updates.length);
   });
 
@@ -100,10 +95,11 @@ describe('every page', () => {
   });
 
   it('shows the data-as-of date and, while demo is on, the demonstration notice', () => {
+    const demo = content.settings.find((s) => s.id === 'site')!.data.demo;
     for (const path of pages) {
       const text = readPage(path).text;
       expect(text, path).toMatch(/数据截至 \d{4}年\d{1,2}月\d{1,2}日/);
-      expect(text, path).toMatch(/本站\S{0,6}演示数据/);
+      expect(/本站\S{0,6}演示数据/.test(text), path).toBe(demo);
     }
   });
 });
@@ -112,7 +108,8 @@ describe('links', () => {
   it('every internal link and #anchor in dist/ resolves', () => {
     const { broken, checked } = brokenLinks();
     expect(broken).toEqual([]);
-    expect(checked).toBeGreaterThan(500);
+    // Every page links somewhere: at least one link per page was followed.
+    expect(checked).toBeGreaterThanOrEqual(htmlPages().length);
   });
 
   it('the plan page has an anchor for every numbered item', () => {
@@ -170,23 +167,18 @@ describe('downloads and feeds', () => {
 describe('page weight (HTML with its inline CSS, gzip)', () => {
   const gz = (path: string) => gzipSync(readFileSync(fileFor(path)!)).length;
   it('keeps reading pages under 12 KB and the home page under 20 KB', () => {
-    for (const path of [
-      '/measures/1-1/',
-      '/measures/5-2/',
-      '/areas/4/',
-      '/units/x-cun/',
+    const reading = [
       '/ledger/',
-      '/posts/2026-10-22-xuanchuanlan/',
       '/updates/',
-    ])
-      expect(gz(path), path).toBeLessThan(12 * 1024);
+      ...content.measures.map((m) => `/measures/${m.id}/`),
+      ...content.areas.map((a) => `/areas/${a.id}/`),
+      ...content.units.map((u) => `/units/${u.id}/`),
+      ...content.posts.map((p) => `/posts/${p.id}/`),
+    ];
+    for (const path of reading) expect(gz(path), path).toBeLessThan(12 * 1024);
     expect(gz('/')).toBeLessThan(20 * 1024);
   });
-  it('serves the post cover small enough for a phone', () => {
-    const img = readPage('/posts/2026-09-10-x-cun-dongyuanhui/').querySelector('img')!;
-    const smallest = img.getAttribute('srcset')!.split(',')[0]!.trim().split(' ')[0]!;
-    expect(statSync(fileFor(smallest)!).size).toBeLessThan(12 * 1024);
-  });
+  // A post cover's smallest size: tests/built/fixture-pages.test.ts, on a fixture that has one.
 });
 
 describe('the search index', () => {

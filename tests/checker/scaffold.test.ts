@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
 import { fileName, recordMarkdown } from '../../src/lib/scaffold.ts';
 import { runNew } from '../../scripts/new.ts';
-import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
 
 let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'scaffold-'));
-  for (const part of ['src/content', 'data']) cpSync(join(PROJECT_ROOT, part), join(root, part), { recursive: true });
+  // The valid fixture corpus, not the shipped content: what the CLI writes must not depend on the plan the site ships.
+  for (const part of ['src/content', 'data']) cpSync(join(VALID_FIXTURE, part), join(root, part), { recursive: true });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -39,18 +40,18 @@ describe('npm run new', () => {
     const run = await scaffold(
       'record',
       '--measures',
-      '3-1,3-3',
+      '1-1,1-2',
       '--units',
       'x-cun',
       '--title',
-      'X村党支部开展12月党员活动日',
+      'X村党支部开展12月主题党日',
       '--status',
       '长期坚持',
       '--evidence',
       '签到表（存党支部）',
     );
     expect(run.status, run.stderr).toBe(0);
-    const file = 'src/content/updates/2026-12-04-3-1-3-3-x-cun.md';
+    const file = 'src/content/updates/2026-12-04-1-1-1-2-x-cun.md';
     expect(run.stdout).toContain(`已写入 ${file}`);
     expect(errorsIn(file)).toEqual([]);
     expect(readFileSync(join(root, file), 'utf8')).toContain('date: 2026-12-04');
@@ -64,7 +65,7 @@ describe('npm run new', () => {
       '--summary',
       '各支部开展主题党日。',
       '--image',
-      join(PROJECT_ROOT, 'src/content/posts/2026-09-10-x-cun-dongyuanhui.jpg'),
+      join(VALID_FIXTURE, 'src/content/posts/cover.jpg'),
       '--image-alt',
       '党员在会场学习',
       '--units',
@@ -72,15 +73,15 @@ describe('npm run new', () => {
     );
     expect(run.status, run.stderr).toBe(0);
     const posts = readdirSync(join(root, 'src/content/posts')).filter((f) => f.startsWith('2026-12-04'));
-    expect(posts.sort()).toEqual(['2026-12-04-yishu-liangqiang.jpg', '2026-12-04-yishu-liangqiang.md']);
-    expect(errorsIn('src/content/posts/2026-12-04-yishu-liangqiang.md')).toEqual([]);
+    expect(posts.sort()).toEqual(['2026-12-04-yishu.jpg', '2026-12-04-yishu.md']);
+    expect(errorsIn('src/content/posts/2026-12-04-yishu.md')).toEqual([]);
   });
 
   it('writes a notice', async () => {
     const run = await scaffold(
       'notice',
       '--title',
-      '1月党员活动日安排',
+      '1月主题党日安排',
       '--start',
       '2026-12-28 08:00',
       '--end',
@@ -95,7 +96,7 @@ describe('npm run new', () => {
     const run = await scaffold(
       'notice',
       '--title',
-      '2月党员活动日安排',
+      '2月主题党日安排',
       '--date',
       '2027-02-05',
       '--start',
@@ -103,7 +104,7 @@ describe('npm run new', () => {
       '--end',
       '2027-02-05 18:00',
       '--measures',
-      '3-1',
+      '1-2',
     );
     expect(run.status, run.stderr).toBe(0);
     const file = 'src/content/notices/2027-01-25-notice.md';

@@ -3,10 +3,11 @@
  * over it (a 300-character urgent notice, an ordinary notice, 60-character area and measure
  * titles, ten open deadlines, the three screen sizes plus a blank-at-night one, and a public
  * address). A real `astro build` on a copy of the project, a few seconds for this small corpus;
- * the shipped content is never touched.
+ * the shipped content is never touched. The tests that only read the build share one per test
+ * run (`sharedKioskFixture`): each build costs 30–60 s on a loaded machine.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyProject } from '../../scripts/copy-project.ts';
@@ -28,8 +29,8 @@ export interface FixtureBuild {
  * Builds the fixture into a temporary folder. `withoutAddress` removes the settings' `url`, to
  * see what a build without a public address does.
  */
-export function buildKioskFixture(options: { withoutAddress?: boolean } = {}): FixtureBuild {
-  const root = mkdtempSync(join(tmpdir(), 'kiosk-fixture-'));
+export function buildKioskFixture(options: { withoutAddress?: boolean; root?: string } = {}): FixtureBuild {
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'kiosk-fixture-'));
   copyProject(PROJECT_ROOT, root);
   rmSync(join(root, 'src/content'), { recursive: true, force: true });
   rmSync(join(root, 'data'), { recursive: true, force: true });
@@ -46,4 +47,48 @@ export function buildKioskFixture(options: { withoutAddress?: boolean } = {}): F
   const output = run.stdout + run.stderr;
   if (run.status !== 0) throw new Error(`显示屏测试内容构建失败：\n${output.slice(-3000)}`);
   return { root, dist: join(root, 'dist'), output, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** The folder of this test run's shared build (the run id is set in vitest.config.ts), or undefined outside vitest. */
+export function sharedFixtureRoot(): string | undefined {
+  const run = process.env['YISHU_TEST_RUN'];
+  return run ? join(tmpdir(), `kiosk-fixture-shared-${run}`) : undefined;
+}
+
+/**
+ * The fixture built once per test run and shared by every test file that only reads it (test
+ * files run in parallel workers: the first to ask builds, the others wait for it). Its `remove`
+ * does nothing; the run's global teardown (tests/helpers/global-setup.ts) removes the folder.
+ * Copy `dist` before changing anything in it.
+ */
+export function sharedKioskFixture(): FixtureBuild {
+  const root = sharedFixtureRoot();
+  if (!root) return buildKioskFixture();
+  const ready = join(root, '.fixture-ready');
+  const failed = join(root, '.fixture-failed');
+  let owner = false;
+  try {
+    mkdirSync(root);
+    owner = true;
+  } catch {
+    // Another worker is building it.
+  }
+  if (owner) {
+    try {
+      const build = buildKioskFixture({ root });
+      writeFileSync(ready, build.output);
+    } catch (error) {
+      writeFileSync(failed, String(error));
+      throw error;
+    }
+  } else {
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    const start = Date.now();
+    while (!existsSync(ready)) {
+      if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
+      if (Date.now() - start > 300_000) throw new Error(`显示屏测试内容的共享构建 5 分钟内没有完成：${root}`);
+      Atomics.wait(sleeper, 0, 0, 250);
+    }
+  }
+  return { root, dist: join(root, 'dist'), output: readFileSync(ready, 'utf8'), remove: () => {} };
 }

@@ -1,39 +1,38 @@
 /**
- * The recall suite's queries: terms members search for, taken from the plan's text, and
- * phrases of 2–6 characters cut from the measures' text at places a seeded generator picks
- * (so they cross word boundaries, as people's half-remembered phrases do). The expected result
- * is computed from the content: a measure page whose text contains the query.
+ * The recall suite's queries, all taken from the content the site is built from, never listed
+ * here (the suite must hold for any plan): the terms the plan itself puts in quotation marks
+ * (“三会一课”, as members remember and search them), and phrases of 2–6 characters cut from the
+ * measures' text at places a seeded generator picks (so they cross word boundaries, as people's
+ * half-remembered phrases do). The expected result is computed from the content: a measure page
+ * whose text contains the query.
  */
-export const TERMS = [
-  '三会一课',
-  '谈心谈话',
-  '一岗双责',
-  '五学四议三帮',
-  '徽章',
-  '党费',
-  '党员活动日',
-  '两学一做',
-  '述职',
-  '联系点',
-  '党课',
-  '学时',
-  '发展党员',
-  '组织生活',
-  '基础设施',
-  '宣传栏',
-  '公众号',
-  '电子显示屏',
-  '积分管理',
-  '诫勉谈话',
-  '慰问帮扶',
-  '年报统计',
-  '培训班',
-  '两委换届',
-  '双重组织生活',
-  '红色教育基地',
-  '入党积极分子',
-  '思想动态',
-];
+
+/** The terms of 2–8 characters (no digits, Latin letters or punctuation) the texts put in “”, each once. */
+export function quotedTerms(texts: Iterable<string>): string[] {
+  const terms = new Set<string>();
+  for (const text of texts)
+    for (const [, term] of text.matchAll(/“([^”]{2,8})”/g)) if (!PUNCTUATION.test(term!) && !/[+＋]/.test(term!)) terms.add(term!);
+  return [...terms].sort();
+}
+
+/**
+ * The two-character word most measures contain, among those some other text (records, posts)
+ * contains too: a query whose results mix kinds, and whose marks are one whole word.
+ */
+export function commonWord(measures: Iterable<string>, others: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const text of measures) {
+    const seen = new Set<string>();
+    for (let i = 0; i + 2 <= text.length; i += 1) {
+      const pair = text.slice(i, i + 2);
+      if (/^[\u4e00-\u9fff]{2}$/.test(pair)) seen.add(pair);
+    }
+    for (const pair of seen) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  return [...counts]
+    .filter(([pair]) => others.some((t) => t.includes(pair)))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
 
 /** A deterministic pseudo-random sequence (same queries on every run). */
 function random(seed: number): () => number {

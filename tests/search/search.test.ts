@@ -9,7 +9,7 @@ import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
 import { checkProject } from '../../src/checker/index.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
-import { phrases, TERMS } from './queries.ts';
+import { commonWord, phrases, quotedTerms } from './queries.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,15 +20,26 @@ afterAll(async () => {
 });
 
 const { content } = checkProject(PROJECT_ROOT);
-const texts = new Map(
-  content.measures.map((m) => [m.id, `${m.data.title} ${splitFrontmatter(readFileSync(join(PROJECT_ROOT, m.file), 'utf8')).body.trim()}`]),
-);
+/** An entry's title and body text. */
+const textOf = (e: { file: string; data: { title: string } }) =>
+  `${e.data.title} ${splitFrontmatter(readFileSync(join(PROJECT_ROOT, e.file), 'utf8')).body.trim()}`;
+const texts = new Map(content.measures.map((m) => [m.id, textOf(m)]));
+/** The plan's own quoted terms; the recall suite fills up to 50 queries with cut phrases. */
+const terms = quotedTerms(texts.values());
+/** A query found in one measure only, and a word in many measures and in records or posts too. */
+const [single] = phrases(texts, 1, 7);
+const common = commonWord(texts.values(), [...content.updates, ...content.posts].map(textOf));
+/** A measure page, whichever the content has. */
+const measurePage = `/measures/${content.measures[0]!.id}/`;
 
 describe('recall suite', () => {
   it('finds the measure page that contains each query among the first 3 results', async () => {
     const cases = [
-      ...TERMS.map((query) => ({ query, measures: [...texts].filter(([, t]) => t.includes(query)).map(([id]) => id) })),
-      ...phrases(texts, 30, Number(process.env['RECALL_SEED'] ?? 2026)).map(({ query, measure }) => ({ query, measures: [measure] })),
+      ...terms.map((query) => ({ query, measures: [...texts].filter(([, t]) => t.includes(query)).map(([id]) => id) })),
+      ...phrases(texts, Math.max(30, 50 - terms.length), Number(process.env['RECALL_SEED'] ?? 2026)).map(({ query, measure }) => ({
+        query,
+        measures: [measure],
+      })),
     ];
     // Every query really is in the plan's measures, so a miss is the index's fault.
     for (const c of cases) expect(c.measures.length, c.query).toBeGreaterThan(0);
@@ -58,19 +69,21 @@ describe('the search page', () => {
     const page = await h.browser.newPage({ viewport: PHONE });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${h.url}/measures/1-1/`);
+    await page.goto(`${h.url}${measurePage}`);
     await page.click('header a[href="/search/"]');
     await page.waitForURL(/\/search\/$/);
     await page.waitForLoadState('networkidle');
     expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
-    await page.fill('#search-q', '党费');
+    expect(single, 'a phrase found in one measure').toBeDefined();
+    const { query, measure } = single!;
+    await page.fill('#search-q', query);
     await page.press('#search-q', 'Enter');
     await page.waitForSelector('[data-results] li');
     expect(requested.filter((p) => p.startsWith('/pagefind/')).length).toBeGreaterThan(0);
-    expect(page.url()).toContain(`?q=${encodeURIComponent('党费')}`);
+    expect(page.url()).toContain(`?q=${encodeURIComponent(query)}`);
     const first = await page.$$eval('[data-results] li a.title', (as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
-    expect(first).toContain('/measures/4-3/');
-    expect(await page.textContent('[data-status]')).toMatch(/^找到 \d+ 条包含“党费”的结果/);
+    expect(first).toContain(`/measures/${measure}/`);
+    expect(await page.textContent('[data-status]')).toMatch(new RegExp(`^找到 \\d+ 条包含“${query}”的结果`));
     const top = await page.evaluate(() => document.querySelector('[data-results] li')!.getBoundingClientRect().top);
     expect(top).toBeLessThan(PHONE.height);
     await page.close();
@@ -78,7 +91,9 @@ describe('the search page', () => {
 
   it('counts only the pages that contain the query, lists loose matches after them, and marks whole terms only', async () => {
     const page = await h.browser.newPage({ viewport: PHONE });
-    await page.goto(`${h.url}/search/?q=${encodeURIComponent('三会一课')}`);
+    const query = terms[0] ?? common;
+    expect(query, 'a quoted term or a common word of the measures').toBeDefined();
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent(query!)}`);
     await page.waitForSelector('[data-results] li');
     const seen = await page.evaluate(() => {
       const items = [...document.querySelectorAll('[data-results] li')];
@@ -90,15 +105,16 @@ describe('the search page', () => {
         marks: [...document.querySelectorAll('[data-results] mark')].map((m) => m.textContent),
       };
     });
-    expect(seen.status).toContain(`找到 ${seen.exact} 条包含“三会一课”的结果`);
+    expect(seen.status).toContain(`找到 ${seen.exact} 条包含“${query}”的结果`);
     expect(seen.marks.length).toBeGreaterThan(0);
-    expect(new Set(seen.marks)).toEqual(new Set(['三会一课']));
+    expect(new Set(seen.marks)).toEqual(new Set([query]));
     await page.close();
   });
 
   it('narrows the results with a filter', async () => {
     const page = await h.browser.newPage({ viewport: PHONE });
-    await page.goto(`${h.url}/search/?q=${encodeURIComponent('党员')}`);
+    expect(common, 'a word in measures and in records or posts').toBeDefined();
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent(common!)}`);
     await page.waitForSelector('[data-results] li');
     const count = async () => Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]')) ?? '')?.[1]);
     const all = await count();
@@ -132,7 +148,7 @@ describe('the search page', () => {
   it('without JavaScript, says search needs it and links to the ledger and the plan', async () => {
     const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${h.url}/search/?q=${encodeURIComponent('党费')}`);
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent(single?.query ?? '搜索')}`);
     const status = await page.textContent('[data-status]');
     expect(status).toContain('搜索需要浏览器开启 JavaScript');
     expect(await page.$$eval('[data-status] a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['/ledger/', '/plan/']);
@@ -143,7 +159,7 @@ describe('the search page', () => {
     const page = await h.browser.newPage({ viewport: PHONE });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${h.url}/measures/1-1/`, { waitUntil: 'networkidle' });
+    await page.goto(`${h.url}${measurePage}`, { waitUntil: 'networkidle' });
     expect(requested.filter((p) => p.startsWith('/pagefind/') || p.endsWith('.js'))).toEqual([]);
     await page.close();
   });
