@@ -39,17 +39,19 @@ export function calendarIcs(input: {
   items: readonly DatedItem[];
 }): string {
   const stamp = dateOf(input.today);
+  // Event ids are unique world-wide by the site's own address (RFC 5545), whatever plan it carries.
+  const domain = new URL(input.url).hostname;
   const [year, month] = input.today.split('-').map(Number) as [number, number];
   const calendar = ical({
     name: input.name,
     method: ICalCalendarMethod.PUBLISH,
-    prodId: { company: 'yishu-liangqiang', product: 'progress-site', language: 'ZH' },
+    prodId: { company: domain, product: 'progress-site', language: 'ZH' },
   });
   calendar.timezone('Asia/Shanghai');
   for (const r of input.recurring) {
     const rep = repetition(r.rule);
     calendar.createEvent({
-      id: `${r.id}@yishu-liangqiang`,
+      id: `${r.id}@${domain}`,
       start: dateOf(occurrenceInPeriod(r.rule, year, month)),
       allDay: true,
       summary: r.title,
@@ -68,7 +70,7 @@ export function calendarIcs(input: {
   }
   for (const item of input.items) {
     calendar.createEvent({
-      id: `${item.id}@yishu-liangqiang`,
+      id: `${item.id}@${domain}`,
       start: dateOf(item.date),
       allDay: true,
       summary: item.title,

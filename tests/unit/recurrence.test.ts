@@ -89,6 +89,11 @@ describe('the calendar feed from rules', () => {
   });
   const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 
+  it('names its events and itself by the site’s own address, not by any plan', () => {
+    for (const event of events) expect(event.uid).toMatch(/@dj\.example\.gov\.cn$/);
+    expect(ics).toMatch(/^PRODID:-\/\/dj\.example\.gov\.cn\/\/progress-site\/\/ZH$/m);
+  });
+
   it('repeats each rule on the dates the evaluator gives, for two years', () => {
     expect(events.map((e) => e.summary).sort()).toEqual(Object.keys(rules));
     for (const event of events) {
