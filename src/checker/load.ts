@@ -2,6 +2,7 @@
  * Loads every entry and table through the same schemas Astro uses, turning each problem into
  * an issue with file, line and field. Nothing stops at the first error.
  */
+import { IMAGE_EXTENSIONS } from '../lib/image-type.ts';
 import { referencesIn, type FoundReference } from '../schemas/references.ts';
 import { z } from 'astro/zod';
 import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../lib/csv.ts';
@@ -39,7 +40,7 @@ export interface LoadedRow<T = Record<string, unknown>> {
 }
 
 /** Files that may sit beside entries (a post's cover image) and are not entries themselves. */
-const ASSET_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif']);
+const ASSET_EXTENSIONS = new Set(IMAGE_EXTENSIONS);
 
 function reportSchemaErrors(issues: IssueList, file: string, error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number) {
   for (const issue of error.issues) {

@@ -5,7 +5,7 @@
  */
 import { dirname } from 'node:path/posix';
 import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
-import { imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
+import { IMAGE_EXTENSIONS, imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
 import { ownDeadline, parentMeasureId, parseMeasureId } from '../lib/measures.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
@@ -233,7 +233,10 @@ function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
 function imageProblem(files: ProjectFiles, path: string, written: string): string | undefined {
   if (/\.svg$/i.test(path)) return `图片“${written}”是 SVG：SVG 里可以藏脚本，网站不接受，请另存为 .png 或 .jpg`;
   const promised = imageTypeOfName(path);
-  if (!promised) return `图片“${written}”应是 .jpg、.png、.webp、.avif 或 .gif 文件`;
+  if (!promised)
+    return `图片“${written}”应是 ${IMAGE_EXTENSIONS.filter((e) => e !== 'jpeg')
+      .map((e) => `.${e}`)
+      .join('、')} 文件`;
   if (path.split('/').includes('..')) return `图片“${written}”不能用 .. 指向别的文件夹：把图片放在这个文件旁边，写 ./文件名`;
   if (files.isLink(path)) return `图片 ${path} 是符号链接（快捷方式）：请把图片文件本身放进来`;
   if (!files.exists(path)) return `找不到图片 ${path}：把图片放在这个文件旁边，写 ./文件名`;

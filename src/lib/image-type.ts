@@ -13,6 +13,9 @@ const EXTENSION_TYPES: Readonly<Record<string, ImageType>> = {
   gif: 'gif',
 };
 
+/** The file extensions of pictures the site takes (no SVG: it can carry scripts). */
+export const IMAGE_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_TYPES);
+
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 
 /**

@@ -19,12 +19,18 @@ import {
 } from './status.ts';
 
 /**
+ * An item's id: the 方面's number, then the item's number at each level (`2-3`, `2-3-1`). The
+ * schemas take their field patterns from here.
+ */
+export const MEASURE_ID = /^[1-9]\d*(-[1-9]\d*)+$/;
+
+/**
  * The 方面 and the numbering path of an item id; `number` is the item's own number.
  * @example parseMeasureId('2-3') // { area: 2, number: 3, path: [2, 3] }
  * @example parseMeasureId('2-3-1') // { area: 2, number: 1, path: [2, 3, 1] }
  */
 export function parseMeasureId(id: string): { area: number; number: number; path: number[] } | undefined {
-  if (!/^[1-9]\d*(-[1-9]\d*)+$/.test(id)) return undefined;
+  if (!MEASURE_ID.test(id)) return undefined;
   const path = id.split('-').map(Number);
   return { area: path[0]!, number: path.at(-1)!, path };
 }

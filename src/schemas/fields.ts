@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { toCalendarDate, toLocalDateTime } from '../lib/dates.ts';
+import { MEASURE_ID } from '../lib/measures.ts';
 
 /** Zod error params: "缺少" when the field is absent, otherwise the rule itself. */
 export function hint(rule: string) {
@@ -61,12 +62,6 @@ export function ref(pattern: RegExp, rule: string, collection: RefTarget) {
   return z.string(hint(rule)).regex(pattern, hint(rule)).meta({ 'x-ref': collection });
 }
 
-/**
- * An item of the plan (整改条目: a problem, a measure or anything below), named by the document's
- * numbering path: the 方面's number, then the item's number at each level. `2-3` is item 3 of 方面 2,
- * `2-3-1` the first item under it.
- */
-export const MEASURE_ID = /^[1-9]\d*(-[1-9]\d*)+$/;
 export const AREA_ID = /^[1-9]\d*$/;
 export const SLUG_ID = /^[a-z0-9][a-z0-9-]*$/;
 

@@ -29,8 +29,6 @@ import {
   unitRef,
 } from './fields.ts';
 
-export { MEASURE_ID, SLUG_ID } from './fields.ts';
-
 /** What a collection schema may ask of its environment: Astro's `image()` or the checker's stand-in. */
 export interface SchemaContext<I extends z.ZodType = z.ZodType> {
   image: () => I;
