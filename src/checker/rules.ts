@@ -6,7 +6,7 @@
 import { dirname } from 'node:path/posix';
 import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
 import { IMAGE_EXTENSIONS, imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
-import { ownDeadline, parentMeasureId, parseMeasureId } from '../lib/measures.ts';
+import { leafIds, ownDeadline, parentMeasureId, parseMeasureId } from '../lib/measures.ts';
 import { periodKind } from '../lib/periods.ts';
 import { makeResolver } from '../lib/resolve.ts';
 import type { RefTarget } from '../schemas/fields.ts';
@@ -111,9 +111,8 @@ function checkNumbering(content: LoadedContent, issues: IssueList) {
   }
   // An item with nothing below must say who is responsible, itself or through the item above.
   const byId = new Map(content.measures.map((m) => [m.id, m]));
-  const parents = new Set(content.measures.map((m) => parentMeasureId(m.id)));
-  for (const m of content.measures) {
-    if (parents.has(m.id)) continue;
+  for (const id of leafIds([...byId.keys()])) {
+    const m = byId.get(id)!;
     let owners = m.data.owners;
     for (let at = parentMeasureId(m.id); !owners && at; at = parentMeasureId(at)) owners = byId.get(at)?.data.owners;
     if (!owners && content.units.length > 0) {
@@ -203,9 +202,7 @@ function checkDeclaredCounts(content: LoadedContent, issues: IssueList) {
   for (const plan of content.plan) {
     const { areas, measures } = plan.data.declared;
     // Items with something below are counted through it, as the site counts.
-    const ids = [...content.ids.measures];
-    const parents = new Set(ids.map(parentMeasureId));
-    const found = { measures: ids.filter((id) => !parents.has(id)).length, areas: content.ids.areas.size };
+    const found = { measures: leafIds([...content.ids.measures]).length, areas: content.ids.areas.size };
     if (measures !== found.measures) {
       issues.warning(
         plan.file,

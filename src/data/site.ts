@@ -8,7 +8,17 @@ import { buildDate, parseLocalDateTime, type CalendarDate } from '../lib/dates.t
 import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../lib/recurrence.ts';
 import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../lib/charts.ts';
 import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
-import { areaLabel, areaName, buildItemTree, compareMeasureIds, leavesOf, levelName, measureName, statusChangesByMeasure } from '../lib/measures.ts';
+import {
+  areaLabel,
+  areaName,
+  buildItemTree,
+  compareMeasureIds,
+  countedNoun,
+  leavesOf,
+  levelName,
+  measureName,
+  statusChangesByMeasure,
+} from '../lib/measures.ts';
 import { makeResolver } from '../lib/resolve.ts';
 import { firstSentence } from '../lib/format.ts';
 import { gitDates } from './git-dates.ts';
@@ -495,7 +505,7 @@ async function build(): Promise<SiteModel> {
   );
 
   const summary = summarise(leaves.map((m) => m.state));
-  const leafNoun = levelName(levels, Math.max(1, ...leaves.map((m) => m.depth)));
+  const leafNoun = countedNoun(levels, leaves);
   const reported = reportedView(plan[0]!.data.reported, { total: summary.total, closed: summary.closed, noun: leafNoun }, today);
   const charts = buildCharts({ summary, areas, units, measures: leaves, today, metricRows, observationRows });
 

@@ -58,6 +58,15 @@ export function parentMeasureId(id: string): string | undefined {
   return parts.length > 2 ? parts.slice(0, -1).join('-') : undefined;
 }
 
+/**
+ * The ids with no other id below them: the items the site counts.
+ * @example leafIds(['1-1', '1-1-1', '1-2']) // ['1-1-1', '1-2']
+ */
+export function leafIds(ids: readonly string[]): string[] {
+  const parents = new Set(ids.map(parentMeasureId));
+  return ids.filter((id) => !parents.has(id));
+}
+
 /** Level names when the plan lists none (`levels`): a 方面 is a 问题, and its items 整改措施. */
 export const DEFAULT_LEVELS: readonly string[] = ['问题', '整改措施'];
 /** The name of levels deeper than the plan lists. */
@@ -67,6 +76,14 @@ const DEEPER_LEVEL = '子项';
 export function levelName(levels: readonly string[] | undefined, depth: number): string {
   const names = levels && levels.length > 0 ? levels : DEFAULT_LEVELS;
   return names[depth] ?? DEEPER_LEVEL;
+}
+
+/**
+ * What the counted items are called: the name of the deepest level that has them (整改措施 in a
+ * plan of problems and measures).
+ */
+export function countedNoun(levels: readonly string[] | undefined, leaves: readonly { depth: number }[]): string {
+  return levelName(levels, Math.max(1, ...leaves.map((l) => l.depth)));
 }
 
 /**

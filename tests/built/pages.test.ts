@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
-import { buildItemTree, parentMeasureId, statusChangesByMeasure } from '../../src/lib/measures.ts';
+import { buildItemTree, leafIds, statusChangesByMeasure } from '../../src/lib/measures.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -52,8 +52,7 @@ describe('the built site', () => {
     const areas = read('areas/index.html');
     for (const m of content.measures) expect(areas).toContain(`href="/measures/${m.id}/"`);
     for (const a of content.areas) expect(areas).toContain(`href="/areas/${a.id}/"`);
-    const parents = new Set(content.measures.map((m) => parentMeasureId(m.id)));
-    const leaves = content.measures.filter((m) => !parents.has(m.id)).length;
+    const leaves = leafIds(content.measures.map((m) => m.id)).length;
     expect(read('index.html')).toContain(`${content.areas.length} 个方面、${leaves} 项`);
   });
 

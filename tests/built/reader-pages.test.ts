@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
 import { formatDate } from '../../src/lib/dates.ts';
-import { parentMeasureId } from '../../src/lib/measures.ts';
+import { leafIds } from '../../src/lib/measures.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { htmlPages, readPage, requireDist } from '../helpers/dist.ts';
 
@@ -62,8 +62,7 @@ describe('the home page', () => {
     const sections = home.querySelectorAll('main > section');
     expect(sections[0]!.querySelector('h2')!.text).toBe('总体进度');
     // Items with nothing below them are what the site counts, under whatever name the plan gives them.
-    const parents = new Set(content.measures.map((m) => parentMeasureId(m.id)));
-    const leaves = content.measures.filter((m) => !parents.has(m.id)).length;
+    const leaves = leafIds(content.measures.map((m) => m.id)).length;
     expect(sections[0]!.text).toMatch(new RegExp(`${leaves} 项\\S+：`));
     const newest = [...content.updates]
       .sort((a, b) => (a.data.date === b.data.date ? a.id.localeCompare(b.id) : a.data.date < b.data.date ? 1 : -1))

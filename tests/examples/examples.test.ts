@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { buildExample, exampleNames, type ExampleRun } from '../../scripts/example.ts';
 import { checkProject } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
-import { parentMeasureId } from '../../src/lib/measures.ts';
+import { leafIds, parentMeasureId } from '../../src/lib/measures.ts';
 import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
 import { distReader } from '../helpers/dist.ts';
 import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
@@ -71,9 +71,7 @@ describe.each(names)('example %s', (name) => {
   });
 
   it('counts what its content holds: 方面 and the items with nothing below them', () => {
-    const ids = content().measures.map((m) => m.id);
-    const parents = new Set(ids.map(parentMeasureId));
-    const leaves = ids.filter((id) => !parents.has(id)).length;
+    const leaves = leafIds(content().measures.map((m) => m.id)).length;
     const home = distReader(dist()).readPage('/').text;
     expect(home).toContain(`共 ${content().areas.length} 个方面、${leaves} 项`);
     expect(home).toMatch(new RegExp(`${leaves} 项\\S*：`));

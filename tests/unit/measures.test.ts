@@ -4,6 +4,8 @@ import {
   areaName,
   buildItemTree,
   compareMeasureIds,
+  countedNoun,
+  leafIds,
   leavesOf,
   levelName,
   measureName,
@@ -49,6 +51,10 @@ describe('names and deadlines of items', () => {
     expect(measureName({ id: '2-17', label: '17' }, ['方面', '问题', '整改措施'])).toBe('问题 17');
     expect(measureName({ id: '2-17-1', label: '17一是' }, ['方面', '问题', '整改措施'])).toBe('整改措施 17一是');
     expect(levelName(['方面'], 4)).toBe('子项');
+    // The counted items are named after the deepest level that has them.
+    expect(countedNoun(['方面', '问题', '整改措施'], [{ depth: 1 }, { depth: 2 }])).toBe('整改措施');
+    expect(countedNoun(undefined, [])).toBe('整改措施');
+    expect(leafIds(['1-1', '1-1-1', '1-1-2', '1-2'])).toEqual(['1-1-1', '1-1-2', '1-2']);
   });
   it('derive a date from the plan’s wording, with the plan’s date for a year it leaves out', () => {
     expect(ownDeadline({ deadlineText: '2023年6月底前' })).toEqual({ deadline: '2023-06-30', wording: '2023年6月底前' });

@@ -11,7 +11,7 @@ import { ledgerRows } from '../ledger.ts';
 import {
   areaLabel,
   buildItemTree,
-  levelName,
+  countedNoun,
   statusChangesByMeasure,
   type ItemEntry,
   type ItemNode,
@@ -99,6 +99,7 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
 
   const areas = [...source.areas].sort((a, b) => Number(a.id) - Number(b.id));
   const tree = buildItemTree(source.measures, { changes, today: asOf, planDate: plan.issued });
+  const leaves = tree.filter((n) => n.leaf);
   const sections: ReportSection[] = areas.map((a) => ({
     label: areaLabel({ number: Number(a.id), label: a.data.label }),
     title: a.data.title,
@@ -188,10 +189,10 @@ export function reportFromContent(source: ReportSource, asOf: CalendarDate): Pro
     milestones: plan.milestones.map((m) => ({ label: m.title, value: deadlineText(m.date) })),
     declared: [
       { what: '个方面', declared: plan.declared.areas, counted: sections.length },
-      { what: '项整改措施', declared: plan.declared.measures, counted: tree.filter((n) => n.leaf).length },
+      { what: '项整改措施', declared: plan.declared.measures, counted: leaves.length },
     ],
     totals,
-    ...reportedOn(plan.reported, totals, levelName(plan.levels, Math.max(1, ...tree.filter((n) => n.leaf).map((n) => n.depth))), asOf),
+    ...reportedOn(plan.reported, totals, countedNoun(plan.levels, leaves), asOf),
     sections,
     open,
   };
