@@ -54,3 +54,20 @@ export function firstSentence(text: string, max = 60): string {
   const sentence = (end === -1 ? trimmed : trimmed.slice(0, end + (trimmed[end] === '\n' ? 0 : 1))).trim();
   return [...sentence].length > max ? `${[...sentence].slice(0, max - 1).join('')}…` : sentence;
 }
+
+/**
+ * Markdown or MDX as plain text, for what machines read (the open-data feed, screens): tags and
+ * MDX components dropped, link text kept, markup characters removed, whitespace collapsed.
+ * @example plainText('**整改**见 [措施](/measures/2-3/)。<MeasureLink id="2-3" />') // '整改见 措施。'
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/^\s*(import|export)\s.*$/gm, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#*_`>|~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
