@@ -8,12 +8,14 @@
  * query as typed come first and are the ones counted; pages Pagefind finds by some of its
  * characters only are listed after them and said to be so.
  */
-import { containsAllTerms, excerptAround, PAGEFIND_OPTIONS, SEARCH_FILTERS } from '../lib/search.ts';
+import { containsAllTerms, excerptAround, PAGEFIND_OPTIONS } from '../lib/search.ts';
 
 interface PagefindResultData {
   url: string;
   content: string;
   meta: Record<string, string>;
+  /** Sections of the page under headings with an id, each with its own address and text. */
+  sub_results?: { url: string; title: string; excerpt: string }[];
 }
 
 interface Pagefind {
@@ -25,7 +27,7 @@ interface Pagefind {
   ) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>;
 }
 
-/** How many of Pagefind's results are read (and checked for the query) per search. */
+/** How many of Pagefind's results are read (and checked for the query) per search, unless the page says (data-loaded). */
 const LOADED = 30;
 
 class SiteSearch extends HTMLElement {
@@ -47,7 +49,22 @@ class SiteSearch extends HTMLElement {
       this.#timer = setTimeout(() => void this.#search(), 250);
     });
     for (const select of this.querySelectorAll('select')) select.addEventListener('change', () => void this.#search());
+    // The filters' values are fetched when the reader opens them, not with the first search: on a
+    // large index (the county portal's) they weigh more than the search itself.
+    const filters = this.querySelector<HTMLDetailsElement>('[data-filters]')!;
+    filters.hidden = false;
+    let filled = false;
+    filters.addEventListener('toggle', () => {
+      if (!filters.open || filled) return;
+      filled = true;
+      void this.#load().then((p) => this.#fillFilters(p));
+    });
     if (input.value.trim()) void this.#search();
+  }
+
+  /** How many results are read per search: fewer on an index whose pages are long. */
+  get #loaded(): number {
+    return Number(this.dataset['loaded'] ?? LOADED);
   }
 
   #input(): HTMLInputElement {
@@ -59,7 +76,6 @@ class SiteSearch extends HTMLElement {
     const url = '/pagefind/pagefind.js';
     this.#pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (p) => {
       await p.options(PAGEFIND_OPTIONS);
-      void this.#fillFilters(p);
       return p;
     });
     return this.#pagefind;
@@ -68,13 +84,13 @@ class SiteSearch extends HTMLElement {
   /** The filters' values come from the index, once it is loaded. */
   async #fillFilters(pagefind: Pagefind): Promise<void> {
     const available = await pagefind.filters();
-    for (const name of SEARCH_FILTERS) {
-      const select = this.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
+    // The page names its filters (the site's or the county portal's), so one script serves both.
+    for (const select of this.querySelectorAll<HTMLSelectElement>('select[data-filter]')) {
+      const name = select.dataset['filter']!;
       for (const value of Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
         select.append(new Option(value, value));
       }
     }
-    this.querySelector<HTMLElement>('[data-filters]')!.hidden = false;
   }
 
   #say(text: string): void {
@@ -108,7 +124,7 @@ class SiteSearch extends HTMLElement {
       return;
     }
     if (run !== this.#run || !found) return;
-    const loaded = await Promise.all(found.results.slice(0, LOADED).map((r) => r.data()));
+    const loaded = (await Promise.all(found.results.slice(0, this.#loaded).map((r) => r.data()))).map((d) => this.#section(d, q));
     if (run !== this.#run) return;
     const exact = loaded.filter((d) => containsAllTerms(d.content, q));
     const partial = loaded.filter((d) => !containsAllTerms(d.content, q));
@@ -126,9 +142,20 @@ class SiteSearch extends HTMLElement {
   /** The count as it is: pages containing the query, and how many merely share some of its characters. */
   #count(q: string, exact: number, partial: number, total: number): string {
     if (total === 0) return `没有找到与“${q}”相关的内容。可以换一个更短的词，或去掉筛选条件。`;
-    const scope = total > LOADED ? `（在相关度最高的 ${LOADED} 条中统计）` : '';
+    const scope = total > this.#loaded ? `（在相关度最高的 ${this.#loaded} 条中统计）` : '';
     if (exact === 0) return `没有找到包含“${q}”的内容；下面 ${partial} 条只含其中部分字词${scope}。`;
     return `找到 ${exact} 条包含“${q}”的结果${partial > 0 ? `，另有 ${partial} 条只含部分字词` : ''}${scope}。`;
+  }
+
+  /**
+   * On a page of many items (data-sub-results: the portal's lists), the result is the section
+   * under the heading that holds the query: its own address (#anchor), title and text.
+   */
+  #section(d: PagefindResultData, q: string): PagefindResultData {
+    if (!('subResults' in this.dataset)) return d;
+    const section = d.sub_results?.find((s) => containsAllTerms(s.excerpt.replace(/<\/?mark>/g, ''), q) && s.url.includes('#'));
+    if (!section) return d;
+    return { ...d, url: section.url, content: section.excerpt.replace(/<\/?mark>/g, ''), meta: { ...d.meta, title: section.title } };
   }
 
   #item(d: PagefindResultData, q: string): HTMLLIElement {

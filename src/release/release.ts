@@ -115,6 +115,12 @@ export function gateReport(dist: string, root: string): string[] {
  * coreutils and curl on the server.
  */
 export function writeManifest(dist: string, root: string): { files: number; pages: number } {
+  const redirects = JSON.parse(readFileSync(join(root, 'deploy/redirects.json'), 'utf8')) as Record<string, string>;
+  return writeManifestFor(dist, redirects);
+}
+
+/** The manifest, routes and smoke paths of any built site (the county portal's has no redirects). */
+export function writeManifestFor(dist: string, redirects: Record<string, string>): { files: number; pages: number } {
   const files = filesUnder(dist).filter((f) => !OWN.has(f));
   const lines = files.map(
     (f) =>
@@ -124,7 +130,6 @@ export function writeManifest(dist: string, root: string): { files: number; page
   );
   writeFileSync(join(dist, 'manifest.sha256'), `${lines.join('\n')}\n`);
   const pages = files.filter((f) => f.endsWith('.html')).map(routeOf);
-  const redirects = JSON.parse(readFileSync(join(root, 'deploy/redirects.json'), 'utf8')) as Record<string, string>;
   writeFileSync(join(dist, 'routes.txt'), `${answeredRoutes(pages, redirects).join('\n')}\n`);
   writeFileSync(join(dist, 'smoke.txt'), `${smokePaths(pages).join('\n')}\n`);
   return { files: files.length, pages: pages.length };

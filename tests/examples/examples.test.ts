@@ -4,16 +4,20 @@
  * every item, links that resolve, counts that match its content, no accessibility violation, and
  * nothing of another plan (the shipped seed or another example) in its output.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { buildExample, exampleNames, type ExampleRun } from '../../scripts/example.ts';
+import { buildPortalSite } from '../../scripts/portal.ts';
 import { checkProject } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
 import { leafIds, parentMeasureId } from '../../src/lib/measures.ts';
+import type { Feed } from '../../src/schemas/feed.ts';
 import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
 import { distReader } from '../helpers/dist.ts';
 import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
@@ -107,6 +111,22 @@ describe.each(names)('example %s', (name) => {
     }
   });
 
+  it('publishes its open data: valid by the published JSON Schema, counting what the pages count', () => {
+    const feed = JSON.parse(readFileSync(join(dist(), 'data/plan.json'), 'utf8')) as Feed;
+    const schema = JSON.parse(readFileSync(join(dist(), 'data/plan.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(feed), JSON.stringify(validate.errors)).toBe(true);
+    const ids = content().measures.map((m) => m.id);
+    expect(feed.items.map((i) => i.id).sort()).toEqual([...ids].sort());
+    expect(feed.summary.total).toBe(leafIds(ids).length);
+    expect(feed.items.filter((i) => i.leaf).length).toBe(feed.summary.total);
+    const site = distReader(dist());
+    for (const item of feed.items) expect(site.fileFor(item.path), item.path).toBeDefined();
+    for (const area of feed.areas) expect(site.fileFor(area.path), area.path).toBeDefined();
+    // Nothing of people: no 责任领导 in the data, though the pages show them.
+    for (const m of content().measures) if (m.data.leader) expect(JSON.stringify(feed)).not.toContain(m.data.leader);
+  });
+
   it('contains nothing of the shipped plan or of another example', () => {
     const text = outputText(dist());
     const own = planWords(run().out);
@@ -148,5 +168,99 @@ describe('the examples in a browser', () => {
     await context.close();
     await h.close();
     expect(found).toEqual([]);
+  });
+});
+
+/**
+ * A county portal (npm run portal) over the three examples, the shipped site and three members
+ * whose data cannot be used as it is: one with no feed, one with old data, one of another version.
+ */
+describe('a county portal over the examples and the shipped site', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-'));
+  const out = join(dir, 'out');
+  const members = () => [
+    ...names.map((name) => ({ id: name, name: `${name}镇`, dist: join(runs.get(name)!.out, 'dist') })),
+    { id: 'seed', name: '示例镇', dist: join(PROJECT_ROOT, 'dist') },
+  ];
+  const feedOf = (dist: string) => JSON.parse(readFileSync(join(dist, 'data/plan.json'), 'utf8')) as Feed;
+  let portal: ReturnType<typeof distReader>;
+
+  beforeAll(() => {
+    const first = members()[0]!;
+    const copy = (id: string, change: (feed: Feed) => object) => {
+      mkdirSync(join(dir, id, 'data'), { recursive: true });
+      writeFileSync(join(dir, id, 'data/plan.json'), JSON.stringify(change(feedOf(first.dist))));
+      return join(dir, id);
+    };
+    const stale = copy('stale', (f) => ({ ...f, generated: '2020-01-01' }));
+    const newer = copy('newer', (f) => ({ ...f, version: 99 }));
+    const list = [
+      ...members(),
+      { id: 'stale', name: '过期镇', dist: stale },
+      { id: 'newer', name: '新版镇', dist: newer },
+      { id: 'gone', name: '未建站镇', dist: join(dir, 'nothing-here') },
+    ];
+    writeFileSync(
+      join(dir, 'portal.yaml'),
+      `title: 测试县整改进展汇总\nmembers:\n${list.map((m) => `  - name: ${m.name}\n    id: ${m.id}\n    dist: ${m.dist}\n`).join('')}`,
+    );
+    const build = buildPortalSite(join(dir, 'portal.yaml'), out);
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+    portal = distReader(out);
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("rolls up each site's own counts", () => {
+    let total = 0;
+    for (const m of members()) {
+      const feed = feedOf(m.dist);
+      // The site's own home page states the same count its feed carries.
+      expect(distReader(m.dist).readPage('/').text, m.id).toContain(`${feed.summary.total} 项`);
+      const page = portal.readPage(`/towns/${m.id}/`).text;
+      expect(page, m.id).toContain(`已销号 ${feed.summary.已完成 + feed.summary.长期坚持}/${feed.summary.total} 项`);
+      for (const area of feed.areas) expect(portal.fileFor(`/towns/${m.id}/areas/${area.id}/`), `${m.id} ${area.id}`).toBeDefined();
+      total += feed.summary.total;
+    }
+    // The stale member's data is shown and counted too: it is the first example's.
+    total += feedOf(members()[0]!.dist).summary.total;
+    expect(portal.readPage('/').text).toContain(`共 ${total} 项整改条目`);
+  });
+
+  it('shows members whose data is missing, old or of another version, saying why', () => {
+    const home = portal.readPage('/').text;
+    expect(home).toContain('需要关注的数据（3 个镇）');
+    expect(home).toMatch(/过期镇：数据过期。数据截至 2020-01-01/);
+    expect(home).toMatch(/新版镇：数据版本不符。数据版本为 99/);
+    expect(home).toMatch(/未建站镇：未取得数据。读取 .*nothing-here\/data\/plan\.json 失败（文件不存在）/);
+    expect(portal.readPage('/towns/gone/').text).toContain('未取得数据');
+  });
+
+  it('has no broken link, and keeps its pages within the sites’ budgets', () => {
+    const { broken, checked } = portal.brokenLinks();
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+    for (const path of portal.htmlPages()) {
+      const bytes = gzipSync(readFileSync(portal.fileFor(path)!)).length;
+      expect(bytes, path).toBeLessThan((path === '/' ? 20 : 12) * 1024);
+    }
+  });
+
+  it("finds a phrase of one town's plan on that town's page first", async () => {
+    // A title of one example that no other member's feed contains (the stale member copies the first).
+    const target = names.at(-1)!;
+    const others = members()
+      .filter((m) => m.id !== target)
+      .map((m) => JSON.stringify(feedOf(m.dist)));
+    const item = feedOf(join(runs.get(target)!.out, 'dist')).items.find(
+      (i) => i.title.length >= 6 && others.every((o) => !o.includes(i.title)),
+    )!;
+    expect(item, 'a title only this example has').toBeDefined();
+    const h = await startHarness(out);
+    const page = await h.browser.newPage({ viewport: PHONE });
+    await page.goto(`${h.url}/search/?q=${encodeURIComponent(item.title)}`);
+    await page.waitForSelector('[data-results] li a');
+    const first = await page.getAttribute('[data-results] li a', 'href');
+    await h.close();
+    expect(first).toContain(`/towns/${target}/areas/${item.area}/#item-${item.id}`);
   });
 });

@@ -118,10 +118,12 @@ describe('the search page', () => {
     await page.waitForSelector('[data-results] li');
     const count = async () => Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]')) ?? '')?.[1]);
     const all = await count();
-    await page.waitForSelector('select[data-filter="类型"] option[value="措施"]', { state: 'attached' });
-    // The filters are folded away so the results start on the first screen: one tap opens them.
+    // The filters are folded away so the results start on the first screen: one tap opens them,
+    // and only then are their values fetched.
     expect(await page.isVisible('select[data-filter="类型"]')).toBe(false);
+    expect(await page.$$('select[data-filter="类型"] option')).toHaveLength(1);
     await page.click('[data-filters] summary');
+    await page.waitForSelector('select[data-filter="类型"] option[value="措施"]', { state: 'attached' });
     await page.selectOption('select[data-filter="类型"]', '措施');
     // Wait for the filtered count itself, not just for the old one to go (a '搜索中' state may come between).
     await page.waitForFunction((n) => {
