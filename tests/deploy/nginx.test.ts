@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, htmlPages, requireDist } from '../helpers/dist.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { buildPortalSite } from '../../scripts/portal.ts';
+import type { Feed } from '../../src/schemas/feed.ts';
 
 /** A measure page of the built site, whichever the content has (read once dist/ is known to exist). */
 const measurePage = () => htmlPages().find((p) => p.startsWith('/measures/'))!;
@@ -203,6 +205,34 @@ describe('the header matrix', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(security(r)).toEqual(expected);
+  });
+
+  it('the open data: revalidated every time, readable from any origin, gzipped JSON', async () => {
+    for (const path of ['/data/plan.json', '/data/plan.schema.json']) {
+      const r = await head(path, { 'accept-encoding': 'gzip', origin: 'https://portal.example.gov.cn' });
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('cache-control'), path).toBe('no-cache');
+      expect(r.headers.get('access-control-allow-origin'), path).toBe('*');
+      expect(r.headers.get('content-type'), path).toMatch(/^application\/json/);
+      expect(r.headers.get('content-encoding'), path).toBe('gzip');
+      expect(security(r), path).toEqual(expected);
+    }
+  });
+
+  it('a county portal pulls the feed over HTTP and counts what the site counts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-http-'));
+    try {
+      writeFileSync(join(dir, 'portal.yaml'), `title: 测试县汇总\nmembers:\n  - name: 测试镇\n    id: town\n    url: ${base}/\n`);
+      const build = buildPortalSite(join(dir, 'portal.yaml'), join(dir, 'out'));
+      expect(build.status, build.output.slice(-2000)).toBe(0);
+      const feed = JSON.parse(readFileSync(join(DIST, 'data/plan.json'), 'utf8')) as Feed;
+      const town = readFileSync(join(dir, 'out/towns/town/index.html'), 'utf8');
+      expect(town).toContain(`已销号 ${feed.summary.已完成 + feed.summary.长期坚持}/${feed.summary.total} 项`);
+      // It links to the site at the address the portal read it from.
+      expect(town).toContain(`href="${base}/"`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the version file and the service worker: never cached', async () => {
