@@ -235,6 +235,18 @@ export const HOSTILE: SecurityCase[] = [
     gate: { file: page('pd-title'), source: `${postPath('pd-title')}:2` },
   },
 
+  // A record's title reaches its page and also the open data (/data/plan.json) a portal reads.
+  {
+    id: 'pd-record-title',
+    class: '个人信息',
+    files: {
+      'src/content/updates/2026-10-03-pd-record-title.md': `---\ntitle: 联系 ${mobile()} 推进整改\ndate: 2026-10-03\nmeasures: [1-2]\nunits: [djb]\n---\n\n正文。\n`,
+    },
+    build: 'gate',
+    check: { file: 'src/content/updates/2026-10-03-pd-record-title.md', line: /个人信息  发现手机号码/ },
+    gate: { file: 'data/plan.json', source: 'src/content/updates/2026-10-03-pd-record-title.md:2' },
+  },
+
   // Frontmatter read differently by the checker and Astro.
   {
     id: 'fm-indented-fence',
