@@ -4,6 +4,7 @@
  * (plain Node) run in the same process but import separate copies of this module, so the one
  * loading is kept on globalThis: each member's feed is fetched once per build, not twice.
  */
+import { createHash } from 'node:crypto';
 import { buildDate } from '../lib/dates.ts';
 import { readPortalConfig, type LoadedConfig } from './config.ts';
 import { loadMembers } from './members.ts';
@@ -11,6 +12,8 @@ import { buildPortal, type PortalModel } from './rollup.ts';
 
 export interface Portal extends PortalModel {
   config: NonNullable<LoadedConfig['config']>;
+  /** Twelve hex characters that change when any member's data, the list or the date does (/version.json). */
+  build: string;
 }
 
 const KEY = Symbol.for('rectification-portal');
@@ -23,7 +26,11 @@ async function load(): Promise<Portal> {
   if (!config) throw new Error(errors.join('\n'));
   const today = buildDate(process.env);
   const members = await loadMembers(config.members, { today, staleAfterDays: config.staleAfterDays });
-  return { ...buildPortal(members, today), config };
+  const build = createHash('sha256')
+    .update(JSON.stringify([today, config, members.map((m) => [m.id, m.state, m.feed?.build, m.feed?.generated])]))
+    .digest('hex')
+    .slice(0, 12);
+  return { ...buildPortal(members, today), config, build };
 }
 
 export function loadPortal(): Promise<Portal> {

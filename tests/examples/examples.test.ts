@@ -4,6 +4,7 @@
  * every item, links that resolve, counts that match its content, no accessibility violation, and
  * nothing of another plan (the shipped seed or another example) in its output.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -202,7 +203,7 @@ describe('a county portal over the examples and the shipped site', () => {
     ];
     writeFileSync(
       join(dir, 'portal.yaml'),
-      `title: 测试县整改进展汇总\nmembers:\n${list.map((m) => `  - name: ${m.name}\n    id: ${m.id}\n    dist: ${m.dist}\n`).join('')}`,
+      `title: 测试县整改进展汇总\nurl: https://portal.example.gov.cn/\nmembers:\n${list.map((m) => `  - name: ${m.name}\n    id: ${m.id}\n    dist: ${m.dist}\n`).join('')}`,
     );
     const build = buildPortalSite(join(dir, 'portal.yaml'), out);
     expect(build.status, build.output.slice(-3000)).toBe(0);
@@ -243,6 +244,16 @@ describe('a county portal over the examples and the shipped site', () => {
       const bytes = gzipSync(readFileSync(portal.fileFor(path)!)).length;
       expect(bytes, path).toBeLessThan((path === '/' ? 20 : 12) * 1024);
     }
+  });
+
+  it('is published with deploy/deploy.sh as the sites are: manifest, routes and its public address', () => {
+    const verify = spawnSync('bash', [join(PROJECT_ROOT, 'deploy/deploy.sh'), 'verify', out], { encoding: 'utf8' });
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    expect(readFileSync(join(out, 'routes.txt'), 'utf8')).toContain('/towns/seed/');
+    expect(JSON.parse(readFileSync(join(out, 'version.json'), 'utf8'))).toMatchObject({
+      build: expect.stringMatching(/^[0-9a-f]{12}$/),
+      site: 'https://portal.example.gov.cn/',
+    });
   });
 
   it("finds a phrase of one town's plan on that town's page first", async () => {

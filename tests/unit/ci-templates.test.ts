@@ -38,4 +38,16 @@ describe('CI templates for the office git host', () => {
     expect(job.script).toEqual(['npm run check', 'npm run build', 'npx vitest run', 'bash deploy/deploy.sh verify dist']);
     expect(job.artifacts.paths).toEqual(['dist/']);
   });
+
+  it('portal-github-actions.yml rebuilds the county portal daily, after the towns, and verifies it before keeping it', () => {
+    const { doc } = load('portal-github-actions.yml');
+    const on = doc['on'] as { schedule: { cron: string }[] };
+    // After the towns' 03:00 Beijing rebuilds (19:00 UTC), so the portal reads that day's data.
+    const hour = Number(on.schedule[0]!.cron.split(' ')[1]);
+    expect(hour).toBeGreaterThan(19);
+    const s = steps(doc);
+    const runs = s.map((x) => x.run).filter(Boolean);
+    expect(runs).toEqual(['npm ci', 'npm run portal -- portal.yaml', 'bash deploy/deploy.sh verify dist-portal']);
+    expect(s.find((x) => x.uses?.startsWith('actions/upload-artifact'))!.with!['path']).toBe('dist-portal/');
+  });
 });
