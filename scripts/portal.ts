@@ -7,6 +7,7 @@
  * number and nothing is built; a member whose feed cannot be used is shown as such, not dropped.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,8 +25,13 @@ export function buildPortalSite(configFile: string, out: string, env: NodeJS.Pro
   const file = resolve(configFile);
   const { config, errors } = readPortalConfig(file);
   if (!config) return { status: 1, output: `${errors.join('\n')}\n汇总站配置有误，未构建。\n` };
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  const work = mkdtempSync(join(ROOT, 'node_modules/.cache/portal-build-'));
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(ROOT, 'portal')], {
-    cwd: ROOT,
+    // Astro writes its prerender bundle to <cwd>/.astro/ when the output folder is elsewhere: each
+    // build gets its own working folder, or two builds at once would overwrite each other's. It is
+    // inside the project so the bundle finds node_modules.
+    cwd: work,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: {
@@ -36,6 +42,7 @@ export function buildPortalSite(configFile: string, out: string, env: NodeJS.Pro
       ...(config.url ? { PORTAL_URL: config.url } : {}),
     },
   });
+  rmSync(work, { recursive: true, force: true });
   return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
 }
 

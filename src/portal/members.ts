@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { daysBetween, type CalendarDate } from '../lib/dates.ts';
+import { daysBetween, formatDate, type CalendarDate } from '../lib/dates.ts';
 import { FEED_FORMAT, FEED_PATH, FEED_VERSION, feedSchema, type Feed } from '../schemas/feed.ts';
 import type { PortalMember } from './config.ts';
 
@@ -47,6 +47,15 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
+/** Why reading a feed failed, in words the county's staff can act on. */
+function failureText(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return '文件不存在';
+  if (error.name === 'TimeoutError') return `超过 ${FETCH_TIMEOUT_MS / 1000} 秒没有响应`;
+  if (error.message === 'fetch failed') return '无法连接该网址';
+  if (error.message.startsWith('HTTP 404')) return 'HTTP 404，该网址下没有这份数据';
+  return error.message;
+}
+
 /** Where the feed is read from, for messages. */
 export function feedSource(member: PortalMember): string {
   return member.dist ? join(member.dist, FEED_PATH) : new URL(FEED_PATH.slice(1), member.url).href;
@@ -58,7 +67,7 @@ export async function loadMember(member: PortalMember, options: LoadOptions): Pr
   try {
     text = member.dist ? await readFile(source, 'utf8') : await (options.fetchText ?? fetchText)(source);
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message;
+    const why = failureText(error as NodeJS.ErrnoException);
     return { ...member, state: 'missing', problem: `读取 ${source} 失败（${why}）。该站点可能尚未升级到发布开放数据的版本，或网址有误。` };
   }
   let raw: unknown;
@@ -92,7 +101,7 @@ export async function loadMember(member: PortalMember, options: LoadOptions): Pr
   const age = daysBetween(feed.generated, options.today);
   if (age > options.staleAfterDays) {
     view.state = 'stale';
-    view.problem = `数据截至 ${feed.generated}，已 ${age} 天未更新（超过 ${options.staleAfterDays} 天）。`;
+    view.problem = `数据截至 ${formatDate(feed.generated)}，已 ${age} 天未更新（超过 ${options.staleAfterDays} 天）。`;
   }
   return view;
 }

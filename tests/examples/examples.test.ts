@@ -230,7 +230,7 @@ describe('a county portal over the examples and the shipped site', () => {
   it('shows members whose data is missing, old or of another version, saying why', () => {
     const home = portal.readPage('/').text;
     expect(home).toContain('需要关注的数据（3 个镇）');
-    expect(home).toMatch(/过期镇：数据过期。数据截至 2020-01-01/);
+    expect(home).toMatch(/过期镇：数据过期。数据截至 2020年1月1日/);
     expect(home).toMatch(/新版镇：数据版本不符。数据版本为 99/);
     expect(home).toMatch(/未建站镇：未取得数据。读取 .*nothing-here\/data\/plan\.json 失败（文件不存在）/);
     expect(portal.readPage('/towns/gone/').text).toContain('未取得数据');
