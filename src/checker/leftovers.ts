@@ -12,8 +12,8 @@
  * Without `issued` the date rules stay silent: on a normal site nothing predates its own plan, and a
  * unit nobody names has no page worth publishing. Warnings, not errors: the office decides.
  */
-import { formatDate } from '../lib/dates.ts';
-import { makeResolver } from '../lib/resolve.ts';
+import { formatDate } from '../domain/dates.ts';
+import { makeResolver } from '../domain/resolve.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent, LoadedEntry } from './load.ts';
 

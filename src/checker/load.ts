@@ -2,10 +2,10 @@
  * Loads every entry and table through the same schemas Astro uses, turning each problem into
  * an issue with file, line and field. Nothing stops at the first error.
  */
-import { IMAGE_EXTENSIONS } from '../lib/image-type.ts';
+import { IMAGE_EXTENSIONS } from '../domain/image-type.ts';
 import { referencesIn, type FoundReference } from '../schemas/references.ts';
 import { z } from 'astro/zod';
-import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../lib/csv.ts';
+import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../domain/csv.ts';
 import { entryCollections, entryId, tableCollections, type EntryCollectionSpec, type TableCollectionSpec } from '../schemas/collections.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
 import { imageFile } from '../schemas/fields.ts';

@@ -1,5 +1,5 @@
 /** Paginated lists, computed once from the site model. */
-import { paginate, type Page } from '../lib/paginate.ts';
+import { paginate, type Page } from '../domain/paginate.ts';
 import { loadSite, type ColumnView, type PostView, type RecordView } from './site.ts';
 
 export const PAGE_SIZE = 20;

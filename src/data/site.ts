@@ -4,10 +4,10 @@
  * nothing here is quadratic in the number of entries.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { buildDate, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
-import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../lib/recurrence.ts';
-import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../lib/charts.ts';
-import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
+import { buildDate, parseLocalDateTime, type CalendarDate } from '../domain/dates.ts';
+import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../domain/recurrence.ts';
+import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../domain/charts.ts';
+import { ledgerRows, type LedgerRow } from '../domain/ledger.ts';
 import {
   areaLabel,
   areaName,
@@ -18,9 +18,9 @@ import {
   levelName,
   measureName,
   statusChangesByMeasure,
-} from '../lib/measures.ts';
-import { makeResolver } from '../lib/resolve.ts';
-import { firstSentence } from '../lib/format.ts';
+} from '../domain/measures.ts';
+import { makeResolver } from '../domain/resolve.ts';
+import { firstSentence } from '../domain/format.ts';
 import { gitDates } from './git-dates.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
 import {
@@ -31,8 +31,8 @@ import {
   type MeasureState,
   type MeasureStatus,
   type ProgressSummary,
-} from '../lib/status.ts';
-import { reportedView, type ReportedView } from '../lib/reported.ts';
+} from '../domain/status.ts';
+import { reportedView, type ReportedView } from '../domain/reported.ts';
 
 type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
 

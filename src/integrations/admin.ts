@@ -1,11 +1,11 @@
 /**
- * Serves /admin/ in `astro dev` from the same files the build writes (src/lib/admin.ts), so the
+ * Serves /admin/ in `astro dev` from the same files the build writes (src/release/admin.ts), so the
  * office can edit a local clone in Chrome or Edge at http://localhost:4321/admin/ with Sveltia's
  * local-repository mode. The build adds /admin/ after Pagefind (scripts/admin.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ADMIN_CSP, ADMIN_DIR, adminFiles } from '../lib/admin.ts';
+import { ADMIN_CSP, ADMIN_DIR, adminFiles } from '../release/admin.ts';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',

@@ -1,14 +1,14 @@
 /**
  * An Astro content loader for the tidy CSV tables under data/. Astro's `file()` loader reads
  * files as UTF-8 only; Excel on a Chinese Windows PC writes GB18030, so this loader decodes
- * through src/lib/csv.ts, exactly as the checker does, and validates each row with the shared
+ * through src/domain/csv.ts, exactly as the checker does, and validates each row with the shared
  * schema. The checker has already run (and refused bad rows) before the build gets here.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { decodeText, filledCells, parseCsv } from '../lib/csv.ts';
+import { decodeText, filledCells, parseCsv } from '../domain/csv.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
 
 /** Loads one CSV file, or every `.csv` file in a folder, with one entry per row (id `file:line`). */

@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { loadSite } from '../data/site.ts';
-import { calendarIcs } from '../lib/calendar.ts';
+import { calendarIcs } from '../domain/calendar.ts';
 
 /** The plan's recurring obligations, milestones and deadlines as an iCalendar feed. */
 export async function GET(context: APIContext) {

@@ -5,8 +5,8 @@
  * message written on the field does. Every message says what is allowed and gives an example.
  */
 import { z } from 'astro/zod';
-import { toCalendarDate, toLocalDateTime } from '../lib/dates.ts';
-import { MEASURE_ID } from '../lib/measures.ts';
+import { toCalendarDate, toLocalDateTime } from '../domain/dates.ts';
+import { MEASURE_ID } from '../domain/measures.ts';
 
 /** Zod error params: "缺少" when the field is absent, otherwise the rule itself. */
 export function hint(rule: string) {

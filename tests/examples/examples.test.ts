@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { buildExample, exampleNames, type ExampleRun } from '../../scripts/example.ts';
 import { checkProject } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
-import { leafIds, parentMeasureId } from '../../src/lib/measures.ts';
+import { leafIds, parentMeasureId } from '../../src/domain/measures.ts';
 import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
 import { distReader } from '../helpers/dist.ts';
 import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';

@@ -8,7 +8,7 @@ import {
   parseLocalDateTime,
   toCalendarDate,
   toLocalDateTime,
-} from '../../src/lib/dates.ts';
+} from '../../src/domain/dates.ts';
 
 describe('isCalendarDate', () => {
   it('accepts real dates, leap days included', () => {

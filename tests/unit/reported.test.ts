@@ -9,8 +9,8 @@ import {
   reportedSentence,
   reportedShort,
   reportedView,
-} from '../../src/lib/reported.ts';
-import { reportedProgress } from '../../src/lib/plan-import.ts';
+} from '../../src/domain/reported.ts';
+import { reportedProgress } from '../../src/cli/plan-import.ts';
 import { planSchema, reportedFigureSchema } from '../../src/schemas/index.ts';
 
 const measures = { total: 4, closed: 2, noun: '整改措施' };

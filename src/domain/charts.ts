@@ -1,6 +1,6 @@
 /**
  * Progress charts as data: each chart is a `ChartSpec` computed from the content, rendered three
- * ways from the same numbers: a chart.js canvas (src/lib/chart-config.ts), a server-rendered
+ * ways from the same numbers: a chart.js canvas (src/client/chart-config.ts), a server-rendered
  * `<table>` that works without JavaScript, and a CSV download. The one-sentence summary is
  * generated from the numbers too, so nothing can disagree.
  */

@@ -10,7 +10,7 @@
  * the legend draws it as a dashed line rather than a filled box.
  */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { ChartSpec, SeriesTone } from './charts.ts';
+import type { ChartSpec, SeriesTone } from '../domain/charts.ts';
 
 type NamedTone = Exclude<SeriesTone, `unit-${number}`>;
 

@@ -13,11 +13,11 @@
 import { Document, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import { splitFrontmatter } from '../checker/yaml-source.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
-import { readDeadline } from './deadline-words.ts';
-import { itemLabel } from './numbering.ts';
-import { STATUSES, type MeasureStatus, type StatusLabel } from './status.ts';
+import { readDeadline } from '../domain/deadline-words.ts';
+import { itemLabel } from '../domain/numbering.ts';
+import { STATUSES, type MeasureStatus, type StatusLabel } from '../domain/status.ts';
 import { firstSentence, type ParsedPlan, type PlanItem } from './plan-import.ts';
-import { reportedFromImport } from './reported.ts';
+import { reportedFromImport } from '../domain/reported.ts';
 
 /** What the writer needs to know of the project it writes into. */
 export interface ExistingProject {
@@ -219,7 +219,7 @@ export function planContentFiles(plan: ParsedPlan, existing: ExistingProject): W
   const planDate = plan.issued;
   const deadlineCtx = planDate ? { planYear: Number(planDate.slice(0, 4)), issued: planDate } : {};
 
-  // The plan's own figures (共106项，已完成98项) go into plan.md `reported`, dated; see src/lib/reported.ts.
+  // The plan's own figures (共106项，已完成98项) go into plan.md `reported`, dated; see src/domain/reported.ts.
   const reported = reportedFromImport(plan.reported, plan.issued);
   todo.push(...reported.todo);
 

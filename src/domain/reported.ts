@@ -181,7 +181,7 @@ export function countedNoun(sentence: string): string | undefined {
   return noun ? noun : undefined;
 }
 
-/** A figure as the importer reads it from the document (src/lib/plan-import.ts `ReportedProgress`). */
+/** A figure as the importer reads it from the document (src/cli/plan-import.ts `ReportedProgress`). */
 export interface ImportedFigure {
   total: number;
   done: number;

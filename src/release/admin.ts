@@ -101,7 +101,7 @@ export function vendoredScript(root: string): Buffer {
   let text = readFileSync(join(root, SVELTIA_SCRIPT), 'utf8');
   for (const { inBundle, served } of VENDORED) {
     const parts = text.split(inBundle);
-    if (parts.length !== 2) throw new Error(`${SVELTIA_SCRIPT} 中找不到唯一的 ${inBundle}：@sveltia/cms 升级后请更新 src/lib/admin.ts`);
+    if (parts.length !== 2) throw new Error(`${SVELTIA_SCRIPT} 中找不到唯一的 ${inBundle}：@sveltia/cms 升级后请更新 src/release/admin.ts`);
     const local = `/${ADMIN_DIR}/${served}`;
     text = parts.join(inBundle.startsWith('`') ? `\`${local}\`` : local);
   }

@@ -18,8 +18,8 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'parse5';
 import { ADMIN_PAGE, ADMIN_SCRIPT_URL, integrityOf } from './admin.ts';
-import { decodeText } from './csv.ts';
-import { findPersonalData, type PersonalDataHit } from './privacy.ts';
+import { decodeText } from '../domain/csv.ts';
+import { findPersonalData, type PersonalDataHit } from '../checker/privacy.ts';
 
 export interface GateHit {
   /** dist-relative path. */

@@ -6,8 +6,8 @@
  *
  * Pure apart from `planTextFromFile`, which reads bytes it is given (mammoth for .docx).
  */
-import { decodeText } from './csv.ts';
-import { digitsInDates, readDeadline, type DeadlineReading } from './deadline-words.ts';
+import { decodeText } from '../domain/csv.ts';
+import { digitsInDates, readDeadline, type DeadlineReading } from '../domain/deadline-words.ts';
 import {
   chineseNumeral,
   halfWidthDigits,
@@ -20,8 +20,8 @@ import {
   type MarkerStyle,
   type NumberingMarker,
   type PathStep,
-} from './numbering.ts';
-import type { CalendarDate } from './dates.ts';
+} from '../domain/numbering.ts';
+import type { CalendarDate } from '../domain/dates.ts';
 
 /** A field the text gives for an item: 责任领导, 责任单位, 完成时限 and the like, as written. */
 export interface ItemField {

@@ -4,7 +4,7 @@
  * runs the checker on the result before anything is written.
  */
 import { stringify } from 'yaml';
-import type { CalendarDate } from './dates.ts';
+import type { CalendarDate } from '../domain/dates.ts';
 
 export type ScaffoldKind = 'record' | 'post' | 'notice';
 
