@@ -4,7 +4,7 @@
  * declared counts, duplicate table rows, images that exist.
  */
 import { dirname } from 'node:path/posix';
-import { parseLocalDateTime, type CalendarDate } from '../domain/dates.ts';
+import { parseLocalDateTime, type CalendarDate } from '../schemas/vocabulary.ts';
 import { IMAGE_EXTENSIONS, imageTypeOf, imageTypeOfName } from '../domain/image-type.ts';
 import { leafIds, ownDeadline, parentMeasureId, parseMeasureId } from '../domain/measures.ts';
 import { periodKind } from '../domain/periods.ts';

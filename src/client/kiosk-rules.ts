@@ -4,7 +4,8 @@
  * rotation, how text is cut into pages, the burn-in shift, the daily reload, and what counts as
  * a complete new kiosk page.
  */
-import { dateInShanghai, parseLocalDateTime, type CalendarDate } from '../domain/dates.ts';
+import { parseLocalDateTime } from '../schemas/vocabulary.ts';
+import { dateInShanghai, type CalendarDate } from '../domain/dates.ts';
 
 export interface NightHours {
   /** `HH:mm`, local time. */

@@ -4,7 +4,8 @@
  * nothing here is quadratic in the number of entries.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { buildDate, parseLocalDateTime, type CalendarDate } from '../domain/dates.ts';
+import { buildDate, type CalendarDate } from '../domain/dates.ts';
+import { parseLocalDateTime } from '../schemas/vocabulary.ts';
 import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../domain/recurrence.ts';
 import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../domain/charts.ts';
 import { ledgerRows, type LedgerRow } from '../domain/ledger.ts';

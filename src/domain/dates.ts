@@ -7,66 +7,12 @@
  * the single source of 数据截至 (data as of).
  */
 
-/** A calendar date written `YYYY-MM-DD`, e.g. `2026-09-04`. */
-export type CalendarDate = string;
+import type { CalendarDate } from '../schemas/vocabulary.ts';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME_RE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/;
+export type { CalendarDate };
+
 const MS_PER_DAY = 86_400_000;
 export const TIME_ZONE = 'Asia/Shanghai';
-
-/**
- * Whether `text` is a date that exists on the calendar.
- * @example isCalendarDate('2024-02-29') // true
- * @example isCalendarDate('2021-02-30') // false: February 2021 has 28 days
- */
-export function isCalendarDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
-/**
- * Normalises a date as a YAML parser hands it over. Astro's frontmatter parser (js-yaml) turns
- * an unquoted `2026-09-04` into a `Date` at UTC midnight, the checker's parser keeps the text:
- * both must end up as the same calendar date.
- */
-export function toCalendarDate(value: string | Date): CalendarDate | undefined {
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  }
-  const text = value.trim();
-  return isCalendarDate(text) ? text : undefined;
-}
-
-/**
- * A local time in Asia/Shanghai, written `YYYY-MM-DD HH:mm`, as epoch milliseconds.
- * @example parseLocalDateTime('2026-09-04 08:30') // Date.UTC(2026, 8, 4, 0, 30)
- */
-export function parseLocalDateTime(text: string): number | undefined {
-  const m = DATETIME_RE.exec(text.trim());
-  if (!m || !isCalendarDate(m[1]!)) return undefined;
-  const [h, min] = [Number(m[2]), Number(m[3])];
-  if (h > 23 || min > 59) return undefined;
-  const [y, mo, d] = m[1]!.split('-').map(Number) as [number, number, number];
-  // China has had no daylight-saving time since 1991: a fixed +08:00 offset is exact.
-  return Date.UTC(y, mo - 1, d, h - 8, min);
-}
-
-/**
- * Normalises a local date-time from YAML. js-yaml reads `2026-09-04 08:30:00` (with seconds) as
- * a UTC instant, so its UTC fields are what the editor typed.
- */
-export function toLocalDateTime(value: string | Date): string | undefined {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return undefined;
-    return value.toISOString().slice(0, 16).replace('T', ' ');
-  }
-  const text = value.trim();
-  return parseLocalDateTime(text) === undefined ? undefined : text.replace('T', ' ');
-}
 
 /** The calendar date in Asia/Shanghai at the given instant. */
 export function dateInShanghai(instant: Date): CalendarDate {

@@ -5,7 +5,7 @@
  * Pure: no clock, no I/O.
  */
 import { chineseNumeral, halfWidthDigits } from './numbering.ts';
-import { isCalendarDate, type CalendarDate } from './dates.ts';
+import { isCalendarDate, type CalendarDate } from '../schemas/vocabulary.ts';
 
 /**
  * - `date`: due on a day the wording names or implies (月底前 → the month's last day).

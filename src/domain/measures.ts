@@ -4,6 +4,7 @@
  * place that reads ids, walks the tree, inherits owners and deadlines, derives 完成时限 from the
  * plan's wording and rolls leaf states up to their parents.
  */
+import { MEASURE_ID } from '../schemas/fields.ts';
 import type { CalendarDate } from './dates.ts';
 import { readDeadline } from './deadline-words.ts';
 import { itemCitation, readMarker, toChineseNumeral } from './numbering.ts';
@@ -17,12 +18,6 @@ import {
   type StatusChange,
   type StatusLabel,
 } from './status.ts';
-
-/**
- * An item's id: the 方面's number, then the item's number at each level (`2-3`, `2-3-1`). The
- * schemas take their field patterns from here.
- */
-export const MEASURE_ID = /^[1-9]\d*(-[1-9]\d*)+$/;
 
 /**
  * The 方面 and the numbering path of an item id; `number` is the item's own number.

@@ -34,28 +34,6 @@ export interface ComputedCounts {
 /** The noun a document counts when it says nothing else. */
 export const DEFAULT_COUNTED = '整改任务';
 
-/**
- * What is wrong with one figure, field by field, in Chinese: the schema's refinement and the
- * tests use the same rules.
- * @example reportedProblems({ date: '2023-06-30', total: 10, done: 12 })[0].field // 'done'
- */
-export function reportedProblems(figure: Pick<ReportedFigure, 'total' | 'done' | 'inProgress'>): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  const { total, done, inProgress } = figure;
-  if (done > total) problems.push({ field: 'done', message: `已完成数 ${done} 大于总数 ${total}：已完成的不能比总数多，请核对原文` });
-  if (inProgress !== undefined) {
-    if (inProgress > total) {
-      problems.push({ field: 'inProgress', message: `正在整改数 ${inProgress} 大于总数 ${total}：请核对原文` });
-    } else if (done <= total && done + inProgress > total) {
-      problems.push({
-        field: 'inProgress',
-        message: `已完成 ${done} 项加正在整改 ${inProgress} 项共 ${done + inProgress} 项，超过总数 ${total} 项：请核对原文`,
-      });
-    }
-  }
-  return problems;
-}
-
 /** A whole percentage, as the site's own counts show it. */
 export function percentOf(done: number, total: number): number {
   return total === 0 ? 0 : Math.round((done / total) * 100);

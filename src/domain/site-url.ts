@@ -5,6 +5,8 @@
  */
 
 /** Where a build without an address points canonical URLs: good for a preview on this PC only. */
+import { addressProblem } from '../schemas/vocabulary.ts';
+
 export const LOCAL_PREVIEW_URL = 'http://localhost:4321';
 
 export interface SiteAddress {
@@ -24,24 +26,6 @@ export interface SiteAddress {
 export function isLocalAddress(address: string): boolean {
   const host = new URL(address).hostname;
   return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0';
-}
-
-/**
- * Checks a public address as an editor writes it: http(s), a host, and nothing after the
- * host (the site is built for the root of its domain). Returns a Chinese reason, or undefined.
- * @example addressProblem('dj.example.gov.cn') // '…要以 https:// 或 http:// 开头…'
- */
-export function addressProblem(address: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    return `“${address}”不是完整的网址，要以 https:// 或 http:// 开头，例如 https://dj.example.gov.cn/`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `“${address}”要以 https:// 或 http:// 开头`;
-  if (url.pathname !== '/' || url.search || url.hash || url.username)
-    return `“${address}”只写到域名为止（本网站放在域名的根目录），例如 ${url.origin}/`;
-  return undefined;
 }
 
 /**

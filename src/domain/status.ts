@@ -5,9 +5,9 @@
  */
 import { daysBetween, type CalendarDate } from './dates.ts';
 
-/** The statuses a progress record may set, in the order a measure usually goes through them. */
-export const STATUSES = ['未启动', '推进中', '已完成', '长期坚持'] as const;
-export type MeasureStatus = (typeof STATUSES)[number];
+import { STATUSES, type MeasureStatus } from '../schemas/vocabulary.ts';
+
+export { STATUSES, type MeasureStatus };
 
 /** A plan's own word for a status (基本完成, 正在整改), mapped onto one of the four categories. */
 export interface StatusLabel {

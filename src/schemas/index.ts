@@ -6,9 +6,7 @@
  * reference to a missing entry, while the checker refuses it with file, line and field.
  */
 import { z } from 'astro/zod';
-import { addressProblem } from '../domain/site-url.ts';
-import { reportedProblems } from '../domain/reported.ts';
-import { STATUSES } from '../domain/status.ts';
+import { addressProblem, reportedProblems, STATUSES } from './vocabulary.ts';
 import {
   areaRef,
   calendarDate,
