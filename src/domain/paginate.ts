@@ -2,6 +2,8 @@
  * Splits a list into numbered pages for list pages with stable URLs: page 1 at `base`, page n
  * at `${base}page/n/`.
  */
+import { paths } from './urls.ts';
+
 export interface Page<T> {
   number: number;
   total: number;
@@ -16,7 +18,7 @@ export interface Page<T> {
  */
 export function paginate<T>(items: readonly T[], size: number, base: string): Page<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
-  const href = (n: number) => (n === 1 ? base : `${base}page/${n}/`);
+  const href = (n: number) => paths.listPage(base, n);
   return Array.from({ length: total }, (_, i) => {
     const number = i + 1;
     const page: Page<T> = { number, total, items: items.slice(i * size, number * size), href: href(number) };
