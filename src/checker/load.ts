@@ -37,6 +37,8 @@ export interface LoadedRow<T = Record<string, unknown>> {
   file: string;
   line: number;
   data: T;
+  /** The row's filled cells as read, before the schema: what Astro's loader hands to its own parse. */
+  cells: Record<string, string>;
 }
 
 /** Files that may sit beside entries (a post's cover image) and are not entries themselves. */
@@ -190,14 +192,15 @@ export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues
           );
         }
       }
-      const parsed = spec.schema.safeParse(filledCells(row.cells));
+      const cells = filledCells(row.cells);
+      const parsed = spec.schema.safeParse(cells);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           issues.error(file, row.line, fieldName(issue.path), `第 ${row.line} 行“${fieldName(issue.path)}”列：${issue.message}`);
         }
         continue;
       }
-      rows.push({ file, line: row.line, data: parsed.data as Record<string, unknown> });
+      rows.push({ file, line: row.line, data: parsed.data as Record<string, unknown>, cells });
     }
   }
   return rows;
