@@ -26,7 +26,7 @@ export interface EntryProps<T> {
 /**
  * `getStaticPaths` of a page per entry of one list of the site model, named in the URL by the
  * entry's id under `param` (`/units/[id]/`, `/boards/[unit]/`): the one copy of what every entry
- * page used to repeat. The page declares `type Props = EntryProps<…>` and reads `Astro.props`.
+ * page used to repeat. The page reads `Astro.props as EntryProps<…>`.
  */
 export async function entryPaths<T extends { id: string }>(pick: (site: SiteModel) => readonly T[], param = 'id') {
   const site = await loadSite();
