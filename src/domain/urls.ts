@@ -21,6 +21,12 @@ export const paths = {
   notices: '/notices/',
   search: '/search/',
   kiosk: '/kiosk/',
+  report: '/report/',
+  /** Feeds and files beside the pages. */
+  ledgerCsv: '/ledger.csv',
+  calendar: '/calendar.ics',
+  rss: '/rss.xml',
+  shareImage: '/share.png',
   area: under('areas'),
   measure: under('measures'),
   unit: under('units'),
