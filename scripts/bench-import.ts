@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { parsePlanText, planTextFromFile } from '../src/lib/plan-import.ts';
-import { planContentFiles } from '../src/lib/plan-writer.ts';
-import { toChineseNumeral } from '../src/lib/numbering.ts';
+import { parsePlanText, planTextFromFile } from '../src/cli/plan-import.ts';
+import { planContentFiles } from '../src/cli/plan-writer.ts';
+import { toChineseNumeral } from '../src/domain/numbering.ts';
 
 const sizes = process.argv
   .slice(2)

@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { buildDate } from '../src/lib/dates.ts';
+import { buildDate } from '../src/domain/dates.ts';
 import { launchChromium } from './browser.ts';
 import { buildPortalSite } from './portal.ts';
 import { serveDist } from './serve-dist.ts';

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CMS_CONFIG_FILE, cmsConfigYaml } from '../src/lib/cms-config.ts';
+import { CMS_CONFIG_FILE, cmsConfigYaml } from '../src/cli/cms-config.ts';
 
 const file = join(resolve(import.meta.dirname, '..'), CMS_CONFIG_FILE);
 writeFileSync(file, cmsConfigYaml());

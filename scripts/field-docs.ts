@@ -1,7 +1,7 @@
 /** npm run docs:fields: regenerates docs/字段说明.md from the schemas. */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fieldReference } from '../src/lib/field-docs.ts';
+import { fieldReference } from '../src/cli/field-docs.ts';
 
 const file = join(resolve(import.meta.dirname, '..'), 'docs/字段说明.md');
 writeFileSync(file, fieldReference());

@@ -16,8 +16,8 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { checkProject, formatReport } from '../src/checker/index.ts';
 import { splitFrontmatter } from '../src/checker/yaml-source.ts';
-import { parsePlanText, planTextFromFile, walkItems } from '../src/lib/plan-import.ts';
-import { PLAN_DIRS, planContentFiles, sameEntry, type ExistingProject } from '../src/lib/plan-writer.ts';
+import { parsePlanText, planTextFromFile, walkItems } from '../src/cli/plan-import.ts';
+import { PLAN_DIRS, planContentFiles, sameEntry, type ExistingProject } from '../src/cli/plan-writer.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -17,9 +17,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as p from '@clack/prompts';
 import { checkProject, formatIssue } from '../src/checker/index.ts';
-import { buildDate } from '../src/lib/dates.ts';
-import { fileName, noticeMarkdown, postMarkdown, recordMarkdown, SCAFFOLD_DIRS, type ScaffoldKind } from '../src/lib/scaffold.ts';
-import { STATUSES } from '../src/lib/status.ts';
+import { buildDate } from '../src/domain/dates.ts';
+import { fileName, noticeMarkdown, postMarkdown, recordMarkdown, SCAFFOLD_DIRS, type ScaffoldKind } from '../src/cli/scaffold.ts';
+import { STATUSES } from '../src/domain/status.ts';
 
 const KINDS: Record<string, ScaffoldKind> = {
   record: 'record',

@@ -15,10 +15,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject, formatReport } from '../src/checker/index.ts';
-import { buildDate, formatDate, isCalendarDate } from '../src/lib/dates.ts';
-import { reportFromContent, reportSourceOf } from '../src/lib/report/adapter.ts';
-import { reportDocx } from '../src/lib/report/docx.ts';
-import { reportMarkdown } from '../src/lib/report/markdown.ts';
+import { buildDate, formatDate } from '../src/domain/dates.ts';
+import { isCalendarDate } from '../src/schemas/vocabulary.ts';
+import { reportFromContent, reportSourceOf } from '../src/domain/report/adapter.ts';
+import { reportDocx } from '../src/domain/report/docx.ts';
+import { reportMarkdown } from '../src/domain/report/markdown.ts';
 
 /** Ends the run: caught by runReport(), which returns the message and the exit code 1. */
 class Exit {

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { daysBetween, type CalendarDate } from '../src/lib/dates.ts';
-import { STATUSES, type MeasureStatus } from '../src/lib/status.ts';
+import { daysBetween, type CalendarDate } from '../src/domain/dates.ts';
+import { STATUSES, type MeasureStatus } from '../src/domain/status.ts';
 import { FEED_FORMAT, FEED_PATH, FEED_VERSION, feedSchema, type Feed, type FeedSummary } from '../src/schemas/feed.ts';
 
 /** A small deterministic generator (mulberry32), so town n is the same town in every run. */

@@ -31,6 +31,6 @@ export const collections = {
   notices: entries(e.notices, e.notices.schema()),
   screens: entries(e.screens, e.screens.schema()),
   settings: entries(e.settings, ({ image }) => e.settings.schema({ image })),
-  metrics: defineCollection({ loader: csvTableLoader(t.metrics.path), schema: t.metrics.schema }),
-  observations: defineCollection({ loader: csvTableLoader(t.observations.path), schema: t.observations.schema }),
+  metrics: defineCollection({ loader: csvTableLoader(t.metrics), schema: t.metrics.schema }),
+  observations: defineCollection({ loader: csvTableLoader(t.observations), schema: t.observations.schema }),
 };

@@ -1,5 +1,5 @@
 /** The portal pages' data: the one loading (src/portal/load.ts) and the list pages. */
-import { paginate } from '../../src/lib/paginate.ts';
+import { paginate } from '../../src/domain/paginate.ts';
 import { loadPortal } from '../../src/portal/load.ts';
 
 export { loadPortal };

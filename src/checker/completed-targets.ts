@@ -4,10 +4,10 @@
  * figure not yet corrected), but the site must not say 已完成 beside a chart that says otherwise
  * without someone having looked. Reported on the record that set 已完成.
  */
-import { statusChangesByMeasure } from '../lib/measures.ts';
-import { sortChanges } from '../lib/status.ts';
-import { makeResolver } from '../lib/resolve.ts';
-import { missedTargetMessage, missedTargets } from '../lib/targets.ts';
+import { statusChangesByMeasure } from '../domain/measures.ts';
+import { sortChanges } from '../domain/status.ts';
+import { makeResolver } from '../domain/resolve.ts';
+import { missedTargetMessage, missedTargets } from '../domain/targets.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent } from './load.ts';
 

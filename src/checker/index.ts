@@ -4,9 +4,9 @@
  * the build runs it first (see src/integrations/content-check.ts), so nothing wrong or
  * private is ever published.
  */
-import { buildDate, type CalendarDate } from '../lib/dates.ts';
-import { decodeText } from '../lib/csv.ts';
-import { findPersonalData } from '../lib/privacy.ts';
+import { buildDate, type CalendarDate } from '../domain/dates.ts';
+import { decodeText } from '../domain/csv.ts';
+import { findPersonalData } from './privacy.ts';
 import { ProjectFiles, type Override } from './files.ts';
 import { formatIssue, IssueList, sortIssues, type Issue } from './issues.ts';
 import { MAX_TABLE_BYTES } from './text.ts';

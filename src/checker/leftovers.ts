@@ -12,8 +12,8 @@
  * Without `issued` the date rules stay silent: on a normal site nothing predates its own plan, and a
  * unit nobody names has no page worth publishing. Warnings, not errors: the office decides.
  */
-import { formatDate } from '../lib/dates.ts';
-import { makeResolver } from '../lib/resolve.ts';
+import { formatDate } from '../domain/dates.ts';
+import { makeResolver } from '../domain/resolve.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent, LoadedEntry } from './load.ts';
 
@@ -42,25 +42,22 @@ export function checkLeftovers(content: LoadedContent, issues: IssueList): void 
 
   if (issued) {
     const aboutNoMeasure = (measures: readonly string[] | undefined) => !measures || measures.length === 0;
-    for (const u of content.updates) {
-      if (!aboutNoMeasure(u.data.measures) || u.data.date >= issued) continue;
-      leftover.add(u);
-      issues.warning(
-        u.file,
-        u.lineOf(['date']),
-        'date',
-        `这条记录（${formatDate(u.data.date)}）早于方案${planName}的印发日期 ${formatDate(issued)}，又不涉及本方案的任何措施：可能是上一个方案留下的。${WHAT_TO_DO}请在 measures 中写明措施编号或改正日期`,
-      );
-    }
-    for (const p of content.posts) {
-      if (!aboutNoMeasure(p.data.measures) || p.data.date >= issued) continue;
-      leftover.add(p);
-      issues.warning(
-        p.file,
-        p.lineOf(['date']),
-        'date',
-        `这篇文章（${formatDate(p.data.date)}）早于方案${planName}的印发日期 ${formatDate(issued)}，又不涉及本方案的任何措施：可能是上一个方案留下的。${WHAT_TO_DO}请在 measures 中写明相关措施编号`,
-      );
+    // Records and posts: dated before the plan and about none of its measures.
+    const dated = [
+      { entries: content.updates, what: '这条记录', fix: '请在 measures 中写明措施编号或改正日期' },
+      { entries: content.posts, what: '这篇文章', fix: '请在 measures 中写明相关措施编号' },
+    ];
+    for (const { entries, what, fix } of dated) {
+      for (const e of entries as LoadedEntry<{ date: string; measures?: string[] | undefined }>[]) {
+        if (!aboutNoMeasure(e.data.measures) || e.data.date >= issued) continue;
+        leftover.add(e);
+        issues.warning(
+          e.file,
+          e.lineOf(['date']),
+          'date',
+          `${what}（${formatDate(e.data.date)}）早于方案${planName}的印发日期 ${formatDate(issued)}，又不涉及本方案的任何措施：可能是上一个方案留下的。${WHAT_TO_DO}${fix}`,
+        );
+      }
     }
     for (const n of content.notices) {
       const ended = n.data.end.slice(0, 10);

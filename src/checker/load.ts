@@ -2,10 +2,10 @@
  * Loads every entry and table through the same schemas Astro uses, turning each problem into
  * an issue with file, line and field. Nothing stops at the first error.
  */
-import { IMAGE_EXTENSIONS } from '../lib/image-type.ts';
+import { IMAGE_EXTENSIONS } from '../domain/image-type.ts';
 import { referencesIn, type FoundReference } from '../schemas/references.ts';
 import { z } from 'astro/zod';
-import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../lib/csv.ts';
+import { CsvSyntaxError, filledCells, neutraliseFormula, parseCsv } from '../domain/csv.ts';
 import { entryCollections, entryId, tableCollections, type EntryCollectionSpec, type TableCollectionSpec } from '../schemas/collections.ts';
 import { CSV_ALIASES } from '../schemas/index.ts';
 import { imageFile } from '../schemas/fields.ts';
@@ -37,6 +37,8 @@ export interface LoadedRow<T = Record<string, unknown>> {
   file: string;
   line: number;
   data: T;
+  /** The row's filled cells as read, before the schema: what Astro's loader hands to its own parse. */
+  cells: Record<string, string>;
 }
 
 /** Files that may sit beside entries (a post's cover image) and are not entries themselves. */
@@ -190,14 +192,15 @@ export function loadTable(files: ProjectFiles, spec: TableCollectionSpec, issues
           );
         }
       }
-      const parsed = spec.schema.safeParse(filledCells(row.cells));
+      const cells = filledCells(row.cells);
+      const parsed = spec.schema.safeParse(cells);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           issues.error(file, row.line, fieldName(issue.path), `第 ${row.line} 行“${fieldName(issue.path)}”列：${issue.message}`);
         }
         continue;
       }
-      rows.push({ file, line: row.line, data: parsed.data as Record<string, unknown> });
+      rows.push({ file, line: row.line, data: parsed.data as Record<string, unknown>, cells });
     }
   }
   return rows;

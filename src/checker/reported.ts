@@ -3,7 +3,7 @@
  * figures for one date, a date still to come, fewer done than an earlier report said. The rules on
  * one figure (done ≤ total …) are the schema's, so the form editor and the build apply them too.
  */
-import { formatDate, type CalendarDate } from '../lib/dates.ts';
+import { formatDate, type CalendarDate } from '../domain/dates.ts';
 import type { IssueList } from './issues.ts';
 import type { LoadedContent } from './load.ts';
 

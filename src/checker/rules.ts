@@ -4,14 +4,14 @@
  * declared counts, duplicate table rows, images that exist.
  */
 import { dirname } from 'node:path/posix';
-import { parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
-import { IMAGE_EXTENSIONS, imageTypeOf, imageTypeOfName } from '../lib/image-type.ts';
-import { leafIds, ownDeadline, parentMeasureId, parseMeasureId } from '../lib/measures.ts';
-import { periodKind } from '../lib/periods.ts';
-import { makeResolver } from '../lib/resolve.ts';
+import { parseLocalDateTime, type CalendarDate } from '../schemas/vocabulary.ts';
+import { IMAGE_EXTENSIONS, imageTypeOf, imageTypeOfName } from '../domain/image-type.ts';
+import { leafIds, ownDeadline, parentMeasureId, parseMeasureId } from '../domain/measures.ts';
+import { periodKind } from '../domain/periods.ts';
+import { makeResolver } from '../domain/resolve.ts';
 import type { RefTarget } from '../schemas/fields.ts';
 import { COMPLETED_NEEDS_EVIDENCE, DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
-import { STATUSES, statusCategory } from '../lib/status.ts';
+import { STATUSES, statusCategory } from '../domain/status.ts';
 import { checkCompletedTargets } from './completed-targets.ts';
 import type { ProjectFiles } from './files.ts';
 import { checkLeftovers } from './leftovers.ts';

@@ -3,7 +3,7 @@
  * encodings (the build reads Markdown, MDX and YAML as UTF-8 only, CSV in any encoding Excel
  * writes), and line endings an editor's tools may produce.
  */
-import { decodeText, ENCODING_LABELS } from '../lib/csv.ts';
+import { decodeText, ENCODING_LABELS } from '../domain/csv.ts';
 import type { ProjectFiles } from './files.ts';
 import type { IssueList } from './issues.ts';
 

@@ -4,8 +4,8 @@
  * use are registered (never chart.js/auto).
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
-import { chartConfig, isDarkBackground, withDashes } from '../lib/chart-config.ts';
-import type { ChartSpec } from '../lib/charts.ts';
+import { chartConfig, isDarkBackground, withDashes } from './chart-config.ts';
+import type { ChartSpec } from '../domain/charts.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend);
 

@@ -11,9 +11,9 @@
  * id is notice:<file name>) and &page=<n> one of its pages, ?nosw=1 removes the service worker
  * (the kill switch).
  */
-import { daysBetween, formatDate } from '../lib/dates.ts';
-import { nextOccurrence, type RecurrenceRule } from '../lib/recurrence.ts';
-import { countdownText } from '../lib/format.ts';
+import { daysBetween, formatDate } from '../domain/dates.ts';
+import { nextOccurrence, type RecurrenceRule } from '../domain/recurrence.ts';
+import { countdownText } from '../domain/format.ts';
 import {
   activeNotices,
   burnInOffset,
@@ -29,7 +29,7 @@ import {
   type KioskNotice,
   type NightHours,
   type Rotation,
-} from '../lib/kiosk.ts';
+} from './kiosk-rules.ts';
 
 interface KioskConfig {
   screen: string;

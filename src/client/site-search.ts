@@ -8,7 +8,7 @@
  * query as typed come first and are the ones counted; pages Pagefind finds by some of its
  * characters only are listed after them and said to be so.
  */
-import { containsAllTerms, excerptAround, PAGEFIND_OPTIONS } from '../lib/search.ts';
+import { containsAllTerms, excerptAround, PAGEFIND_OPTIONS } from '../domain/search.ts';
 
 interface PagefindResultData {
   url: string;

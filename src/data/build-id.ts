@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildDate } from '../lib/dates.ts';
+import { buildDate } from '../domain/dates.ts';
 
 const INPUTS = ['src', 'data', 'public', 'docs', 'astro.config.mjs', 'package-lock.json'];
 

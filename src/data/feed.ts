@@ -4,8 +4,9 @@
  * written, so a site never publishes a feed its readers would refuse.
  */
 import { FEED_FORMAT, FEED_VERSION, feedSchema, type Feed, type FeedSummary } from '../schemas/feed.ts';
-import { plainText } from '../lib/format.ts';
-import type { ProgressSummary } from '../lib/status.ts';
+import { plainText } from '../domain/format.ts';
+import { paths } from '../domain/urls.ts';
+import type { ProgressSummary } from '../domain/status.ts';
 import type { SiteModel } from './site.ts';
 
 function summary(s: ProgressSummary): FeedSummary {
@@ -25,11 +26,11 @@ export function buildFeed(site: SiteModel, build: string, url: string | null): F
     generated: site.today,
     build,
     site: { name: site.settings.siteName, url },
-    plan: defined({ title: plan.title, issued: plan.issued, levels: [...site.levels], leafNoun: site.leafNoun, path: '/plan/' }),
+    plan: defined({ title: plan.title, issued: plan.issued, levels: [...site.levels], leafNoun: site.leafNoun, path: paths.plan }),
     summary: summary(site.summary),
     reported: [...(plan.reported ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1)).map((r) => defined({ ...r })),
-    areas: site.areas.map((a) => ({ id: a.id, label: a.label, name: a.name, title: a.title, summary: summary(a.summary), path: `/areas/${a.id}/` })),
-    units: site.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, summary: summary(u.summary), path: `/units/${u.id}/` })),
+    areas: site.areas.map((a) => ({ id: a.id, label: a.label, name: a.name, title: a.title, summary: summary(a.summary), path: paths.area(a.id) })),
+    units: site.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, summary: summary(u.summary), path: paths.unit(u.id) })),
     items: site.measures.map((m) =>
       defined({
         id: m.id,
@@ -48,7 +49,7 @@ export function buildFeed(site: SiteModel, build: string, url: string | null): F
         owners: m.owners.map((o) => o.id),
         updated: m.updated,
         text: plainText(m.entry.body ?? ''),
-        path: `/measures/${m.id}/`,
+        path: paths.measure(m.id),
       }),
     ),
     records: site.records.map((r) =>
@@ -60,7 +61,7 @@ export function buildFeed(site: SiteModel, build: string, url: string | null): F
         statusLabel: r.statusLabel,
         items: r.measures.map((m) => m.id),
         units: r.units.map((u) => u.id),
-        path: `/updates/${r.id}/`,
+        path: paths.record(r.id),
       }),
     ),
     obligations: site.obligations.map((o) =>

@@ -8,7 +8,7 @@
  * then no date is given, and the build says why.
  */
 import { spawnSync } from 'node:child_process';
-import { dateInShanghai, type CalendarDate } from '../lib/dates.ts';
+import { dateInShanghai, type CalendarDate } from '../domain/dates.ts';
 
 export interface GitDates {
   /** Why there are no dates, when there are none. */

@@ -3,8 +3,8 @@
  * as `npm run report`, fed from the site's view model, so the page, the .docx and the ledger of
  * the same date say the same.
  */
-import { reportFromContent } from '../lib/report/adapter.ts';
-import type { ProgressReport } from '../lib/report/model.ts';
+import { reportFromContent } from '../domain/report/adapter.ts';
+import type { ProgressReport } from '../domain/report/model.ts';
 import { loadSite } from './site.ts';
 
 let cached: Promise<ProgressReport> | undefined;

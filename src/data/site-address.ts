@@ -3,7 +3,7 @@
  * astro.config.mjs (`SITE_URL`, else the settings' `url`), so a page can tell a real address
  * from the local-preview fallback that `Astro.site` holds when none is set.
  */
-import { resolveSiteUrl } from '../lib/site-url.ts';
+import { resolveSiteUrl } from '../domain/site-url.ts';
 
 /**
  * The absolute URL of `path` on the public site, or undefined when the build has no address

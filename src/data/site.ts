@@ -3,11 +3,10 @@
  * here and never call `getCollection` themselves; everything is computed once per build, and
  * nothing here is quadratic in the number of entries.
  */
-import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { buildDate, parseLocalDateTime, type CalendarDate } from '../lib/dates.ts';
-import { hasFixedDay, nextOccurrence, ruleText, type RecurrenceRule } from '../lib/recurrence.ts';
-import { areaChart, burnDownChart, metricChart, statusChart, unitChart, type ChartSpec } from '../lib/charts.ts';
-import { ledgerRows, type LedgerRow } from '../lib/ledger.ts';
+import { getCollection } from 'astro:content';
+import { buildDate, type CalendarDate } from '../domain/dates.ts';
+import { parseLocalDateTime } from '../schemas/vocabulary.ts';
+import { ledgerRows } from '../domain/ledger.ts';
 import {
   areaLabel,
   areaName,
@@ -18,261 +17,21 @@ import {
   levelName,
   measureName,
   statusChangesByMeasure,
-} from '../lib/measures.ts';
-import { makeResolver } from '../lib/resolve.ts';
-import { firstSentence } from '../lib/format.ts';
+} from '../domain/measures.ts';
 import { gitDates } from './git-dates.ts';
+import { buildCharts } from './charts.ts';
+import { noticeViews, obligationViews, postViews, recordViews } from './entries.ts';
+import type { AreaView, ColumnView, MeasureView, NoticeView, SiteModel, UnitView } from './views.ts';
 import { DEFAULT_UNIT_KINDS } from '../schemas/index.ts';
-import {
-  CLOSED_STATUSES,
-  statusCategory,
-  type Deadline,
-  summarise,
-  type MeasureState,
-  type MeasureStatus,
-  type ProgressSummary,
-} from '../lib/status.ts';
-import { reportedView, type ReportedView } from '../lib/reported.ts';
+import { CLOSED_STATUSES, summarise } from '../domain/status.ts';
+import { reportedView } from '../domain/reported.ts';
 
-type Data<C extends CollectionKey> = CollectionEntry<C>['data'];
-
-export interface Link {
-  id: string;
-  title: string;
-}
-
-/**
- * An item of the plan (整改条目): a problem, a measure or an item below. Owners and the deadline
- * are effective ones: the item's own, or inherited from the item above.
- */
-export interface MeasureView {
-  id: string;
-  area: number;
-  /** Its own number at its level. */
-  number: number;
-  title: string;
-  /** The document's numbering down to this item (17, 17一是), or the id. */
-  label: string;
-  /** How the site names it: its level and numbering, 整改措施 2-3, 问题 17. */
-  name: string;
-  /** 1 for an item directly under its 方面. */
-  depth: number;
-  /** The item above, for items below the first level. */
-  parent?: Link;
-  /** Items directly below, in the plan's order. */
-  children: MeasureView[];
-  /** Nothing below it: the items that counts, charts and the ledger count. */
-  leaf: boolean;
-  /** Other 方面 it also belongs to (`areas`). */
-  alsoIn: number[];
-  owners: UnitRef[];
-  /** 责任领导 as the plan publishes it. */
-  leader?: string;
-  deadline: Deadline;
-  /** The plan's own words for the deadline (2023年6月底前), when it gives them. */
-  deadlineWording?: string;
-  /** For a parent: the roll-up of its leaves; for a leaf: its own records. */
-  state: MeasureState;
-  entry: CollectionEntry<'measures'>;
-  previous?: Link;
-  next?: Link;
-  /** Progress records about this measure, newest first. */
-  records: RecordView[];
-  /** The later of its text's last commit and its latest record. */
-  updated?: CalendarDate;
-  /** Posts about this measure, newest first. */
-  posts: PostView[];
-  /** Current notices naming this measure. */
-  notices: NoticeView[];
-}
-
-export interface UnitRef {
-  id: string;
-  name: string;
-}
-
-export interface UnitView extends UnitRef {
-  kind: Data<'units'>['kind'];
-  /** Whether its kind has a printable bulletin board (settings `unitKinds`). */
-  board: boolean;
-  entry: CollectionEntry<'units'>;
-  /** Measures the unit is responsible for (its checklist), in the plan's order. */
-  measures: MeasureView[];
-  summary: ProgressSummary;
-  /** Records naming the unit, newest first. */
-  records: RecordView[];
-  updated?: CalendarDate;
-}
-
-export interface AreaView {
-  id: string;
-  number: number;
-  /** The document's numbering: （一）, 二. */
-  label: string;
-  /** How a sentence names it: 问题（一）, 第二方面. */
-  name: string;
-  /** What its first-level items are called (plan `levels`): 整改措施, 问题. */
-  itemNoun: string;
-  title: string;
-  manifestations: NonNullable<Data<'areas'>['manifestations']>;
-  /** Its first-level items, then items of other 方面 linked to it; children hang below each. */
-  measures: MeasureView[];
-  /** Every leaf below it, counted once: what its summary counts. */
-  leaves: MeasureView[];
-  entry: CollectionEntry<'areas'>;
-  summary: ProgressSummary;
-  updated?: CalendarDate;
-}
-
-export interface RecordView {
-  id: string;
-  title: string;
-  date: CalendarDate;
-  /** The category the record sets (未启动/推进中/已完成/长期坚持). */
-  status?: MeasureStatus;
-  /** The record's own word for it when that is a label of the site's vocabulary (基本完成). */
-  statusLabel?: string;
-  evidence: readonly string[];
-  measures: Link[];
-  units: UnitRef[];
-  entry: CollectionEntry<'updates'>;
-}
-
-export interface PostView {
-  id: string;
-  title: string;
-  date: CalendarDate;
-  summary: string;
-  column: Link;
-  screen: boolean;
-  entry: CollectionEntry<'posts'>;
-}
-
-export interface ColumnView {
-  id: string;
-  title: string;
-  description: string;
-  /** Newest first. */
-  posts: PostView[];
-}
-
-export interface NoticeView {
-  id: string;
-  title: string;
-  /** When it is shown (display window), Asia/Shanghai `YYYY-MM-DD HH:mm`: not the event's date. */
-  start: string;
-  end: string;
-  /** The day it was published: the first day of its display window. */
-  published: CalendarDate;
-  /** The date of the event it announces, when it has one. */
-  date?: CalendarDate;
-  /** The first sentence of its body, for the home and measure pages. */
-  lead: string;
-  /** Measures it concerns; their pages show it while it is current. */
-  measures: Link[];
-  urgent: boolean;
-  /** Preset ids the notice is for; empty for every screen. */
-  screens: readonly string[];
-  /** The body as plain text, for the display screens. */
-  text: string;
-  entry: CollectionEntry<'notices'>;
-}
-
-export interface ScreenView {
-  id: string;
-  data: Data<'screens'>;
-}
-
-export interface ChartSet {
-  status: ChartSpec;
-  areas: ChartSpec;
-  units: ChartSpec;
-  burnDown: ChartSpec;
-  /** One chart per metric of data/metrics.csv, all units. */
-  metrics: ChartSpec[];
-  /** Status of each area's measures. */
-  byArea: ReadonlyMap<string, ChartSpec>;
-  /** Metric charts of the measures that set a target. */
-  byMeasure: ReadonlyMap<string, ChartSpec[]>;
-  /** Metric charts of one unit's own figures. */
-  byUnit: ReadonlyMap<string, ChartSpec[]>;
-  /** Every chart above, for the CSV downloads. */
-  all: ChartSpec[];
-}
-
-/** A recurring obligation of the plan (settings `obligations`), with its next date when it has a fixed day. */
-export interface ObligationView {
-  id: string;
-  title: string;
-  rule: RecurrenceRule;
-  /** The plan's own wording of when, or the rule in words. */
-  when: string;
-  audience?: string;
-  description: string;
-  /** The measures it comes from. */
-  measures: Link[];
-  /** The next occurrence on or after the build date; none when the rule fixes only a period. */
-  next?: CalendarDate;
-}
-
-/** The item shown as the campaign on the screens and boards (settings `campaign`). */
-export interface CampaignView {
-  title: string;
-  area: AreaView;
-}
-
-export interface SiteModel {
-  settings: Data<'settings'>;
-  plan: CollectionEntry<'plan'>;
-  duties: CollectionEntry<'duties'>[];
-  requirements: CollectionEntry<'requirements'>[];
-  /** 数据截至: the build date, the only wall-clock date on the site. */
-  today: CalendarDate;
-  /** When the plan's text last changed (git history). */
-  planUpdated?: CalendarDate;
-  /** Recurring obligations, in the settings' order. */
-  obligations: ObligationView[];
-  /** The campaign the screens and boards show, when the settings name one. */
-  campaign?: CampaignView;
-  areas: AreaView[];
-  /** Every item, in the plan's order (parents before their children). */
-  measures: MeasureView[];
-  /** The items counted: those with nothing below. */
-  leaves: MeasureView[];
-  measureById: ReadonlyMap<string, MeasureView>;
-  /** What the plan calls each level, from 方面 down (plan `levels`). */
-  levels: readonly string[];
-  /** What the counted items are called: the name of the deepest level that has items (整改措施). */
-  leafNoun: string;
-  summary: ProgressSummary;
-  /** The plan's own reported figures (plan.md `reported`) beside `summary`, when it reports any. */
-  reported?: ReportedView;
-  units: UnitView[];
-  /** Newest first. */
-  records: RecordView[];
-  /** Newest first. */
-  posts: PostView[];
-  columns: ColumnView[];
-  /** Notices not yet ended on the build date, soonest first. */
-  notices: NoticeView[];
-  /** Every notice, by start; the display screens check the time window themselves. */
-  allNotices: NoticeView[];
-  /** Every notice, newest first: the /notices/ page. */
-  noticeArchive: NoticeView[];
-  screens: ScreenView[];
-  /** Open measures with a dated deadline, soonest (most overdue) first. */
-  upcomingDeadlines: MeasureView[];
-  ledger: LedgerRow[];
-  charts: ChartSet;
-}
+export type * from './views.ts';
 
 let cached: Promise<SiteModel> | undefined;
 
 const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) => a.data.order - b.data.order;
 const byNumericId = (a: { id: string }, b: { id: string }) => Number(a.id) - Number(b.id);
-/** Newest first; ties by id so two builds agree. */
-const newestFirst = (a: { date: string; id: string }, b: { date: string; id: string }) =>
-  a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
 
 function groupInto<T>(keys: (item: T) => readonly string[], items: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -322,37 +81,9 @@ async function build(): Promise<SiteModel> {
   const unitRefs = new Map(unitEntries.map((u) => [u.id, { id: u.id, name: u.data.name }]));
   const measureTitles = new Map(measureEntries.map((m) => [m.id, m.data.title]));
 
-  const records: RecordView[] = updates
-    .map((u) => {
-      const record: RecordView = {
-        id: u.id,
-        title: u.data.title,
-        date: u.data.date,
-        evidence: u.data.evidence ?? [],
-        // The checker guarantees every referenced id exists before the build.
-        measures: (u.data.measures ?? []).map((id) => ({ id, title: measureTitles.get(id)! })),
-        units: (u.data.units ?? []).map((id) => unitRefs.get(id)!),
-        entry: u,
-      };
-      const category = u.data.status ? statusCategory(u.data.status, statusLabels) : undefined;
-      if (category) record.status = category;
-      if (category && u.data.status !== category) record.statusLabel = u.data.status!;
-      return record;
-    })
-    .sort(newestFirst);
+  const records = recordViews(updates, { measureTitles, unitRefs, statusLabels });
 
-  const columnTitles = new Map(columnEntries.map((c) => [c.id, c.data.title]));
-  const posts: PostView[] = postEntries
-    .map((entry) => ({
-      id: entry.id,
-      title: entry.data.title,
-      date: entry.data.date,
-      summary: entry.data.summary,
-      column: { id: entry.data.column, title: columnTitles.get(entry.data.column)! },
-      screen: entry.data.screen ?? false,
-      entry,
-    }))
-    .sort(newestFirst);
+  const posts = postViews(postEntries, columnEntries);
 
   const changes = statusChangesByMeasure(
     updates.map((u) => ({ id: u.id, ...u.data })),
@@ -459,26 +190,7 @@ async function build(): Promise<SiteModel> {
 
   // A notice is shown from the build date until its end; the display screens re-check the time themselves.
   const startOfToday = parseLocalDateTime(`${today} 00:00`)!;
-  const allNotices: NoticeView[] = noticeEntries
-    .map((n) => {
-      const text = (n.body ?? '').replace(/[#*_`>]/g, '').trim();
-      const notice: NoticeView = {
-        id: n.id,
-        title: n.data.title,
-        start: n.data.start,
-        end: n.data.end,
-        published: n.data.start.slice(0, 10),
-        lead: firstSentence(text),
-        measures: (n.data.measures ?? []).map((id) => ({ id, title: measureTitles.get(id)! })),
-        urgent: n.data.urgent ?? false,
-        screens: n.data.screens ?? [],
-        text,
-        entry: n,
-      };
-      if (n.data.date) notice.date = n.data.date;
-      return notice;
-    })
-    .sort((a, b) => (a.start < b.start ? -1 : 1));
+  const allNotices = noticeViews(noticeEntries, measureTitles);
   const notices = allNotices.filter((n) => parseLocalDateTime(n.end)! >= startOfToday);
   const noticesByMeasure = groupInto((n) => n.measures.map((m) => m.id), notices);
   for (const m of measures) m.notices = noticesByMeasure.get(m.id) ?? [];
@@ -512,16 +224,7 @@ async function build(): Promise<SiteModel> {
   const planUpdated = latest(...[...plan, ...duties, ...requirements, ...areaEntries, ...measureEntries].map(changed));
 
   const siteSettings = settings[0]!.data;
-  const obligations: ObligationView[] = (siteSettings.obligations ?? []).map((o) => ({
-    id: o.id,
-    title: o.title,
-    rule: o.rule,
-    when: o.wording ?? ruleText(o.rule),
-    ...(o.audience ? { audience: o.audience } : {}),
-    description: o.description,
-    measures: (o.measures ?? []).map((id) => ({ id, title: measureTitles.get(id) ?? id })),
-    ...(hasFixedDay(o.rule) ? { next: nextOccurrence(o.rule, today) } : {}),
-  }));
+  const obligations = obligationViews(siteSettings.obligations ?? [], measureTitles, today);
   const campaignArea = siteSettings.campaign ? areas.find((a) => a.id === siteSettings.campaign!.area) : undefined;
   if (siteSettings.campaign && !campaignArea) console.warn(`[site] 站点设置 campaign.area 为 ${siteSettings.campaign.area}，但没有这个问题方面。`);
 
@@ -554,54 +257,6 @@ async function build(): Promise<SiteModel> {
     ledger,
     charts,
   };
-}
-
-/** Every chart of the site, from the same view models the pages show. */
-function buildCharts(input: {
-  summary: ProgressSummary;
-  areas: AreaView[];
-  units: UnitView[];
-  measures: MeasureView[];
-  today: CalendarDate;
-  metricRows: CollectionEntry<'metrics'>[];
-  observationRows: CollectionEntry<'observations'>[];
-}): ChartSet {
-  const { summary, areas, units, measures, today } = input;
-  const status = statusChart(summary);
-  const areasChart = areaChart(areas.map((a) => ({ label: a.label, name: a.name, states: a.leaves.map((m) => m.state) })));
-  const unitsChart = unitChart(units.map((u) => ({ name: u.name, states: u.measures.map((m) => m.state) })));
-  const burnDown = burnDownChart(
-    measures.map((m) => m.state.history),
-    today,
-  );
-  const byArea = new Map(areas.map((a) => [a.id, statusChart(a.summary, `area-${a.id}`, '本方面措施的状态')]));
-
-  // Editors may name units and metrics by id or by name in the tables (the checker accepts both).
-  const unitId = makeResolver(units);
-  const metricId = makeResolver(input.metricRows.map((m) => ({ id: m.data.id, name: m.data.name })));
-  const observations = input.observationRows.map((o) => ({
-    metric: metricId(o.data.metric)!,
-    period: o.data.period,
-    unit: unitId(o.data.unit)!,
-    value: o.data.value,
-  }));
-  const byMetric = Map.groupBy(observations, (o) => o.metric);
-  const metrics: ChartSpec[] = [];
-  const byMeasure = new Map<string, ChartSpec[]>();
-  const byUnit = new Map<string, ChartSpec[]>();
-  for (const row of input.metricRows) {
-    const definition = { ...row.data, period: row.data.period };
-    const own = byMetric.get(row.data.id) ?? [];
-    const chart = metricChart(definition, own, units);
-    metrics.push(chart);
-    byMeasure.set(row.data.measure, [...(byMeasure.get(row.data.measure) ?? []), chart]);
-    for (const [unit, rows] of Map.groupBy(own, (o) => o.unit)) {
-      const unitChartSpec = metricChart(definition, rows, units, `metric-${row.data.id}-${unit}`);
-      byUnit.set(unit, [...(byUnit.get(unit) ?? []), unitChartSpec]);
-    }
-  }
-  const all = [status, areasChart, unitsChart, burnDown, ...byArea.values(), ...metrics, ...[...byUnit.values()].flat()];
-  return { status, areas: areasChart, units: unitsChart, burnDown, metrics, byArea, byMeasure, byUnit, all };
 }
 
 /** The site's view model, computed once per build. */

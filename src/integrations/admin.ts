@@ -1,11 +1,10 @@
 /**
- * Serves /admin/ in `astro dev` from the same files the build writes (src/lib/admin.ts), so the
+ * Serves /admin/ in `astro dev` from the same files the build writes (src/release/admin.ts), so the
  * office can edit a local clone in Chrome or Edge at http://localhost:4321/admin/ with Sveltia's
  * local-repository mode. The build adds /admin/ after Pagefind (scripts/admin.ts).
  */
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ADMIN_CSP, ADMIN_DIR, adminFiles } from '../lib/admin.ts';
+import { ADMIN_CSP, ADMIN_DIR, adminFiles } from '../release/admin.ts';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -14,14 +13,12 @@ const TYPES: Record<string, string> = {
 };
 
 export default function admin(): AstroIntegration {
-  let root = '';
   return {
     name: 'admin',
     hooks: {
-      'astro:config:setup': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
       'astro:server:setup': ({ server }) => {
+        // Astro gives Vite the project root as its own.
+        const root = server.config.root;
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '').split('?')[0]!;
           if (!path.startsWith(`/${ADMIN_DIR}/`)) return next();

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'yaml';
-import { resolveSiteUrl, type SiteAddress } from '../lib/site-url.ts';
+import { resolveSiteUrl, type SiteAddress } from '../domain/site-url.ts';
 
 /** The settings file's `url`, or undefined when the file is missing or unreadable (the checker reports why). */
 function settingsUrl(root: URL): string | undefined {

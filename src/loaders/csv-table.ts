@@ -1,39 +1,28 @@
 /**
  * An Astro content loader for the tidy CSV tables under data/. Astro's `file()` loader reads
- * files as UTF-8 only; Excel on a Chinese Windows PC writes GB18030, so this loader decodes
- * through src/lib/csv.ts, exactly as the checker does, and validates each row with the shared
- * schema. The checker has already run (and refused bad rows) before the build gets here.
+ * files as UTF-8 only; Excel on a Chinese Windows PC writes GB18030. This loader reads through
+ * the checker's own table reader (src/checker/load.ts `loadTable`): the same files, the same
+ * decoding, the same rules and the same Chinese messages, so a table is parsed one way only.
+ * The checker has run before the build and reported every problem in these tables; rows it
+ * refused are left out here rather than reported a second time.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { decodeText, filledCells, parseCsv } from '../lib/csv.ts';
-import { CSV_ALIASES } from '../schemas/index.ts';
+import { ProjectFiles } from '../checker/files.ts';
+import { IssueList } from '../checker/issues.ts';
+import { loadTable } from '../checker/load.ts';
+import type { TableCollectionSpec } from '../schemas/collections.ts';
 
-/** Loads one CSV file, or every `.csv` file in a folder, with one entry per row (id `file:line`). */
-export function csvTableLoader(path: string): Loader {
+/** Loads a table (one CSV file, or every `.csv` file in a folder), one entry per row (id `file:line`). */
+export function csvTableLoader(spec: TableCollectionSpec): Loader {
   return {
     name: 'csv-table',
     load: async ({ store, parseData, config }) => {
-      const root = fileURLToPath(config.root);
-      const absolute = join(root, path);
-      // A site without data tables (a new plan, before any figures) has no folder: no rows, not a crash.
-      const files = !existsSync(absolute)
-        ? []
-        : statSync(absolute).isDirectory()
-          ? readdirSync(absolute)
-              .filter((f) => f.toLowerCase().endsWith('.csv'))
-              .sort()
-              .map((f) => `${path}/${f}`)
-          : [path];
+      const rows = loadTable(new ProjectFiles(fileURLToPath(config.root)), spec, new IssueList());
       store.clear();
-      for (const file of files) {
-        const { rows } = parseCsv(decodeText(readFileSync(join(root, file))).text, CSV_ALIASES);
-        for (const row of rows) {
-          const id = `${file}:${row.line}`;
-          store.set({ id, data: await parseData({ id, data: filledCells(row.cells) }) });
-        }
+      for (const row of rows) {
+        const id = `${row.file}:${row.line}`;
+        store.set({ id, data: await parseData({ id, data: row.cells }) });
       }
     },
   };

@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
 import { loadSite } from '../data/site.ts';
-import { calendarIcs } from '../lib/calendar.ts';
+import { calendarIcs } from '../domain/calendar.ts';
+import { paths } from '../domain/urls.ts';
 
 /** The plan's recurring obligations, milestones and deadlines as an iCalendar feed. */
 export async function GET(context: APIContext) {
@@ -12,7 +13,7 @@ export async function GET(context: APIContext) {
     id: `deadline-${m.id}`,
     title: `整改时限：${m.label} ${m.title}`,
     date: m.deadline as string,
-    description: `${m.name} 的整改时限${m.deadlineWording ? `（原文：${m.deadlineWording}）` : ''}。${new URL(`/measures/${m.id}/`, context.site).href}`,
+    description: `${m.name} 的整改时限${m.deadlineWording ? `（原文：${m.deadlineWording}）` : ''}。${new URL(paths.measure(m.id), context.site).href}`,
   }));
   const body = calendarIcs({
     name: site.settings.siteName,

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadSite } from '../data/site.ts';
-import { ledgerCsv } from '../lib/ledger.ts';
+import { ledgerCsv } from '../domain/ledger.ts';
 
 /** The ledger as CSV, from the same rows as the ledger page. */
 export const GET: APIRoute = async () => {

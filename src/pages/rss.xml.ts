@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { loadSite } from '../data/site.ts';
+import { paths } from '../domain/urls.ts';
 
 /** The publicity column as an RSS feed, newest first. */
 export async function GET(context: APIContext) {
@@ -13,7 +14,7 @@ export async function GET(context: APIContext) {
       title: p.title,
       pubDate: new Date(`${p.date}T00:00:00+08:00`),
       description: p.summary,
-      link: `/posts/${p.id}/`,
+      link: paths.post(p.id),
       categories: [p.column.title],
     })),
     customData: '<language>zh-CN</language>',

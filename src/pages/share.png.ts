@@ -1,5 +1,5 @@
 import { loadSite } from '../data/site.ts';
-import { sharePng } from '../lib/share-image.ts';
+import { sharePng } from '../domain/share-image.ts';
 
 /** /share.png: the picture shown beside a shared link, drawn from the settings at build time. */
 export async function GET() {

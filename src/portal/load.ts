@@ -5,7 +5,7 @@
  * loading is kept on globalThis: each member's feed is fetched once per build, not twice.
  */
 import { createHash } from 'node:crypto';
-import { buildDate } from '../lib/dates.ts';
+import { buildDate } from '../domain/dates.ts';
 import { readPortalConfig, type LoadedConfig } from './config.ts';
 import { loadMembers } from './members.ts';
 import { buildPortal, type PortalModel } from './rollup.ts';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { daysBetween, formatDate, type CalendarDate } from '../lib/dates.ts';
+import { daysBetween, formatDate, type CalendarDate } from '../domain/dates.ts';
 import { FEED_FORMAT, FEED_PATH, FEED_VERSION, feedSchema, type Feed } from '../schemas/feed.ts';
 import type { PortalMember } from './config.ts';
 

@@ -3,9 +3,9 @@
  * one ranking per status category. Pure: the portal's pages and the tests read the same model.
  * Counts are the members' own (each feed's `summary`), added up, never recomputed differently.
  */
-import { STATUS_TONES, statusChart, type ChartSpec } from '../lib/charts.ts';
-import type { CalendarDate } from '../lib/dates.ts';
-import type { MeasureStatus, ProgressSummary } from '../lib/status.ts';
+import { STATUS_TONES, statusChart, type ChartSpec } from '../domain/charts.ts';
+import type { CalendarDate } from '../domain/dates.ts';
+import type { MeasureStatus, ProgressSummary } from '../domain/status.ts';
 import type { Feed, FeedSummary } from '../schemas/feed.ts';
 import type { MemberView } from './members.ts';
 

@@ -9,11 +9,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { writeAdmin } from '../lib/admin.ts';
-import { decodeText } from '../lib/csv.ts';
-import { scanDist, type GateHit } from '../lib/dist-gate.ts';
-import { findPersonalData } from '../lib/privacy.ts';
-import { answeredRoutes, routeOf, smokePaths } from '../lib/routes.ts';
+import { writeAdmin } from './admin.ts';
+import { decodeText } from '../domain/csv.ts';
+import { scanDist, type GateHit } from './dist-gate.ts';
+import { findPersonalData } from '../checker/privacy.ts';
+import { answeredRoutes, routeOf, smokePaths } from './routes.ts';
 
 /** Where the gate looks for the source of something it finds. */
 const SOURCES = ['src/content', 'data', 'public', 'docs'];
@@ -85,7 +85,7 @@ function traceEntry(file: string, files: readonly string[]): string | undefined 
 }
 
 /**
- * The final gate: scans every file in dist/ (src/lib/dist-gate.ts) for personal data and active
+ * The final gate: scans every file in dist/ (src/release/dist-gate.ts) for personal data and active
  * content. Returns the Chinese report lines, each naming the built file and, where it can be
  * traced, the source file an editor has to change; empty when the release may go out.
  */

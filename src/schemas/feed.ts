@@ -13,7 +13,7 @@
  * The output gate over dist/ reads this file like every other.
  */
 import { z } from 'astro/zod';
-import { STATUSES } from '../lib/status.ts';
+import { STATUSES } from './vocabulary.ts';
 
 export const FEED_FORMAT = 'rectification-plan-feed';
 export const FEED_VERSION = 1;

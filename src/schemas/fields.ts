@@ -5,8 +5,7 @@
  * message written on the field does. Every message says what is allowed and gives an example.
  */
 import { z } from 'astro/zod';
-import { toCalendarDate, toLocalDateTime } from '../lib/dates.ts';
-import { MEASURE_ID } from '../lib/measures.ts';
+import { toCalendarDate, toLocalDateTime } from './vocabulary.ts';
 
 /** Zod error params: "缺少" when the field is absent, otherwise the rule itself. */
 export function hint(rule: string) {
@@ -62,6 +61,11 @@ export function ref(pattern: RegExp, rule: string, collection: RefTarget) {
   return z.string(hint(rule)).regex(pattern, hint(rule)).meta({ 'x-ref': collection });
 }
 
+/**
+ * An item's id: the 方面's number, then the item's number at each level (`2-3`, `2-3-1`); the
+ * domain reads ids with it (src/domain/measures.ts).
+ */
+export const MEASURE_ID = /^[1-9]\d*(-[1-9]\d*)+$/;
 export const AREA_ID = /^[1-9]\d*$/;
 export const SLUG_ID = /^[a-z0-9][a-z0-9-]*$/;
 

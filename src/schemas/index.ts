@@ -6,9 +6,7 @@
  * reference to a missing entry, while the checker refuses it with file, line and field.
  */
 import { z } from 'astro/zod';
-import { addressProblem } from '../lib/site-url.ts';
-import { reportedProblems } from '../lib/reported.ts';
-import { STATUSES } from '../lib/status.ts';
+import { addressProblem, reportedProblems, STATUSES } from './vocabulary.ts';
 import {
   areaRef,
   calendarDate,
@@ -39,7 +37,7 @@ const screenRef = ref(SLUG_ID, '显示屏预设编号，即 src/content/screens/
 
 /**
  * 自报数字: a dated report of the plan's own totals (a 通报's “共梳理整改任务106项，已完成98项”). It is
- * shown beside the counts the site computes, never instead of them (src/lib/reported.ts).
+ * shown beside the counts the site computes, never instead of them (src/domain/reported.ts).
  */
 export const reportedFigureSchema = strict({
   date: calendarDate('截至日期：这组数字截至哪一天，格式 YYYY-MM-DD，例如 2023-06-30（原文“截至2023年6月30日”）'),
@@ -149,7 +147,7 @@ const DEADLINE_RULE = '整改时限：日期 YYYY-MM-DD、待定或长期，例�
  * 整改条目: a problem, a measure or an item below it. The id (file name) is the document's
  * numbering path: item 3 of 方面 2 is `2-3`, the first item under it `2-3-1`. Owners and the
  * deadline are inherited from the item above when an item has none of its own; 完成时限 may be
- * kept as the plan words it (`deadlineText`), and the build derives the date (src/lib/measures.ts).
+ * kept as the plan words it (`deadlineText`), and the build derives the date (src/domain/measures.ts).
  */
 export const measureSchema = strict({
   title: text('条目的简短标题（原文第一句），例如：建立健全党建工作责任制'),
@@ -292,7 +290,7 @@ const RULE_HINT =
 
 /**
  * A recurring obligation of the plan (活动日, 集中学习, 党课, 述职): its rule drives the calendar
- * feed, the home page and the display screens (src/lib/recurrence.ts).
+ * feed, the home page and the display screens (src/domain/recurrence.ts).
  */
 export const obligationSchema = strict({
   id: ownId('日程编号，小写字母、数字和连字符，例如 study-day'),

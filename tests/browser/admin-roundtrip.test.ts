@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../../scripts/copy-project.ts';
 import { checkProject, formatIssue } from '../../src/checker/index.ts';
-import { toCalendarDate } from '../../src/lib/dates.ts';
+import { toCalendarDate } from '../../src/schemas/vocabulary.ts';
 import { openTestRepo, readTestRepo } from '../helpers/admin.ts';
 import { DESKTOP, startHarness, type Harness } from '../helpers/browser.ts';
 import { FIXTURE_TODAY, PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
-import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
+import { TEXT_SIZE_SCRIPT } from '../../src/domain/text-size.ts';
 import { distReader } from '../helpers/dist.ts';
 import { sharedKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
-import { buildItemTree, leafIds, statusChangesByMeasure } from '../../src/lib/measures.ts';
+import { buildItemTree, leafIds, statusChangesByMeasure } from '../../src/domain/measures.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');

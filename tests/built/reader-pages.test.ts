@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
-import { formatDate } from '../../src/lib/dates.ts';
-import { leafIds } from '../../src/lib/measures.ts';
+import { formatDate } from '../../src/domain/dates.ts';
+import { leafIds } from '../../src/domain/measures.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { htmlPages, readPage, requireDist } from '../helpers/dist.ts';
 

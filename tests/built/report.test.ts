@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LEDGER_COLUMNS } from '../../src/lib/ledger.ts';
-import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
-import { REPORT_HEADINGS } from '../../src/lib/report/blocks.ts';
+import { LEDGER_COLUMNS } from '../../src/domain/ledger.ts';
+import { TEXT_SIZE_SCRIPT } from '../../src/domain/text-size.ts';
+import { REPORT_HEADINGS } from '../../src/domain/report/blocks.ts';
 import { DIST, readPage, requireDist } from '../helpers/dist.ts';
 
 beforeAll(requireDist);

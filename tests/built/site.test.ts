@@ -10,8 +10,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
-import { compareMeasureIds } from '../../src/lib/measures.ts';
-import { TEXT_SIZE_SCRIPT } from '../../src/lib/text-size.ts';
+import { compareMeasureIds } from '../../src/domain/measures.ts';
+import { TEXT_SIZE_SCRIPT } from '../../src/domain/text-size.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { brokenLinks, DIST, fileFor, htmlPages, readPage, requireDist } from '../helpers/dist.ts';
 

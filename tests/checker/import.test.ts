@@ -12,8 +12,8 @@ import { parse } from 'yaml';
 import { copyProject } from '../../scripts/copy-project.ts';
 import { checkProject } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
-import { parsePlanText } from '../../src/lib/plan-import.ts';
-import { planContentFiles, PLAN_DIRS } from '../../src/lib/plan-writer.ts';
+import { parsePlanText } from '../../src/cli/plan-import.ts';
+import { planContentFiles, PLAN_DIRS } from '../../src/cli/plan-writer.ts';
 import { FIXTURE_TODAY, listFiles, planFixturePath, PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts/import.ts');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/checker/index.ts';
-import { fileName, recordMarkdown } from '../../src/lib/scaffold.ts';
+import { fileName, recordMarkdown } from '../../src/cli/scaffold.ts';
 import { runNew } from '../../scripts/new.ts';
 import { PROJECT_ROOT, VALID_FIXTURE } from '../helpers/fixtures.ts';
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject, formatIssue, type Issue } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
-import { decodeText } from '../../src/lib/csv.ts';
+import { decodeText } from '../../src/domain/csv.ts';
 import { FIXTURE_TODAY, listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const contentFiles = listFiles(join(PROJECT_ROOT, 'src/content'))

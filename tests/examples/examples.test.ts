@@ -17,7 +17,7 @@ import { buildExample, exampleNames, type ExampleRun } from '../../scripts/examp
 import { buildPortalSite } from '../../scripts/portal.ts';
 import { checkProject } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
-import { leafIds, parentMeasureId } from '../../src/lib/measures.ts';
+import { leafIds, parentMeasureId } from '../../src/domain/measures.ts';
 import type { Feed } from '../../src/schemas/feed.ts';
 import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
 import { distReader } from '../helpers/dist.ts';

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { ADMIN_DIR } from '../../src/lib/admin.ts';
-import { routeOf } from '../../src/lib/routes.ts';
+import { ADMIN_DIR } from '../../src/release/admin.ts';
+import { routeOf } from '../../src/release/routes.ts';
 import { listFiles, PROJECT_ROOT } from './fixtures.ts';
 
 export const DIST = join(PROJECT_ROOT, 'dist');

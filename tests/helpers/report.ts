@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkProject } from '../../src/checker/index.ts';
 import type { LoadedContent } from '../../src/checker/load.ts';
-import { reportFromContent, reportSourceOf } from '../../src/lib/report/adapter.ts';
-import type { ProgressReport } from '../../src/lib/report/model.ts';
+import { reportFromContent, reportSourceOf } from '../../src/domain/report/adapter.ts';
+import type { ProgressReport } from '../../src/domain/report/model.ts';
 import { FIXTURE_TODAY, listFiles, PROJECT_ROOT, VALID_FIXTURE } from './fixtures.ts';
 
 export const REPORT_FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/report');

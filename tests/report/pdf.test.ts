@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportDocx } from '../../src/lib/report/docx.ts';
-import { REPORT_HEADINGS } from '../../src/lib/report/blocks.ts';
+import { reportDocx } from '../../src/domain/report/docx.ts';
+import { REPORT_HEADINGS } from '../../src/domain/report/blocks.ts';
 import { fixtureReport } from '../helpers/report.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));

@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_CSP, ADMIN_PAGE, ADMIN_SCRIPT_URL, VENDORED, vendoredScript, writeAdmin } from '../../src/lib/admin.ts';
-import { scanDist } from '../../src/lib/dist-gate.ts';
+import { ADMIN_CSP, ADMIN_PAGE, ADMIN_SCRIPT_URL, VENDORED, vendoredScript, writeAdmin } from '../../src/release/admin.ts';
+import { scanDist } from '../../src/release/dist-gate.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const made: string[] = [];

@@ -16,10 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 import { checkProject, formatReport } from '../../src/checker/index.ts';
-import { scanDist } from '../../src/lib/dist-gate.ts';
+import { scanDist } from '../../src/release/dist-gate.ts';
 import { FIXTURE_TODAY, listFiles } from '../helpers/fixtures.ts';
 import { HONEST, HOSTILE, type SecurityCase } from './cases.ts';
-import { ADMIN_DIR } from '../../src/lib/admin.ts';
+import { ADMIN_DIR } from '../../src/release/admin.ts';
 import { astroBuild, distGate, makeCorpus, STACK_TRACE, withoutChecker, type Corpus } from './corpus.ts';
 
 const corpora: Corpus[] = [];

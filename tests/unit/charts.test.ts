@@ -7,9 +7,18 @@ import {
   TONE_COLOURS,
   valueAxis,
   withDashes,
-} from '../../src/lib/chart-config.ts';
-import { amountText, areaChart, burnDownChart, chartCsv, metricChart, statusChart, targetText, unitChart } from '../../src/lib/charts.ts';
-import { summarise, type MeasureStatus } from '../../src/lib/status.ts';
+} from '../../src/client/chart-config.ts';
+import {
+  amountText,
+  areaChart,
+  burnDownChart,
+  chartCsv,
+  metricChart,
+  statusChart,
+  targetText,
+  unitChart,
+} from '../../src/domain/charts.ts';
+import { summarise, type MeasureStatus } from '../../src/domain/status.ts';
 
 const states = (...statuses: MeasureStatus[]) => statuses.map((status) => ({ status, overdue: false }));
 const THEME = { fontSize: 14, fontFamily: 'sans-serif', text: '#111', grid: '#ddd', outline: '#111' };

@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CMS_BACKEND_FILE, CMS_CONFIG_FILE, cmsConfig, cmsConfigYaml, collectionFields, labelOf } from '../../src/lib/cms-config.ts';
+import { CMS_BACKEND_FILE, CMS_CONFIG_FILE, cmsConfig, cmsConfigYaml, collectionFields, labelOf } from '../../src/cli/cms-config.ts';
 import { entryCollections, type EntryCollectionSpec } from '../../src/schemas/collections.ts';
 import { calendarDate, hint, localDateTime, strict, text, unitRef } from '../../src/schemas/fields.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';

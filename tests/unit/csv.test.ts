@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, decodeText, filledCells, neutraliseFormula, parseCsv, toExcelCsv } from '../../src/lib/csv.ts';
+import { CsvSyntaxError, decodeText, filledCells, neutraliseFormula, parseCsv, toExcelCsv } from '../../src/domain/csv.ts';
 import { CSV_ALIASES } from '../../src/schemas/index.ts';
 
 const SAMPLE = '统计期,单位,指标,数值\r\n2026-09,X村党支部,activity-days,1\r\n';

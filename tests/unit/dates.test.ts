@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildDate,
-  dateInShanghai,
-  daysBetween,
-  formatDate,
-  isCalendarDate,
-  parseLocalDateTime,
-  toCalendarDate,
-  toLocalDateTime,
-} from '../../src/lib/dates.ts';
+import { buildDate, dateInShanghai, daysBetween, formatDate } from '../../src/domain/dates.ts';
+import { isCalendarDate, parseLocalDateTime, toCalendarDate, toLocalDateTime } from '../../src/schemas/vocabulary.ts';
 
 describe('isCalendarDate', () => {
   it('accepts real dates, leap days included', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDeadline } from '../../src/lib/deadline-words.ts';
+import { readDeadline } from '../../src/domain/deadline-words.ts';
 
 describe('readDeadline: dates the wording names', () => {
   it.each([

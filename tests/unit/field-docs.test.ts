@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeSchema, fieldReference } from '../../src/lib/field-docs.ts';
+import { describeSchema, fieldReference } from '../../src/cli/field-docs.ts';
 import { measureSchema, updateSchema } from '../../src/schemas/index.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 

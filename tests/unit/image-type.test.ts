@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageTypeOf, imageTypeOfName } from '../../src/lib/image-type.ts';
+import { imageTypeOf, imageTypeOfName } from '../../src/domain/image-type.ts';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));

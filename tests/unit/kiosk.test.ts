@@ -14,7 +14,7 @@ import {
   urgentNext,
   type KioskNotice,
   type Rotation,
-} from '../../src/lib/kiosk.ts';
+} from '../../src/client/kiosk-rules.ts';
 
 const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 

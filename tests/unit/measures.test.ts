@@ -15,10 +15,10 @@ import {
   rollUpState,
   statusChangesByMeasure,
   type ItemEntry,
-} from '../../src/lib/measures.ts';
-import { deriveMeasureState, type StatusChange } from '../../src/lib/status.ts';
-import { formatPeriod, periodKind } from '../../src/lib/periods.ts';
-import { makeResolver } from '../../src/lib/resolve.ts';
+} from '../../src/domain/measures.ts';
+import { deriveMeasureState, type StatusChange } from '../../src/domain/status.ts';
+import { formatPeriod, periodKind } from '../../src/domain/periods.ts';
+import { makeResolver } from '../../src/domain/resolve.ts';
 import { entryId, globPattern, entryCollections } from '../../src/schemas/collections.ts';
 
 describe('measure ids', () => {
@@ -185,7 +185,7 @@ describe('entry ids and patterns', () => {
 
 describe('containsAllTerms', () => {
   it('counts a page only when every term stands in it as typed, spaces in the page ignored', async () => {
-    const { containsAllTerms } = await import('../../src/lib/search.ts');
+    const { containsAllTerms } = await import('../../src/domain/search.ts');
     expect(containsAllTerms('甲：在各党支部开展', '在各党支部')).toBe(true);
     expect(containsAllTerms('丙 在各 党支部', '在各党支部')).toBe(true);
     // Pagefind finds this page by some of the characters; it does not contain the phrase.
@@ -199,23 +199,23 @@ describe('containsAllTerms', () => {
 describe('excerptAround', () => {
   const text = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
   it('cuts the text around the first whole term and marks every whole term in it', async () => {
-    const { excerptAround } = await import('../../src/lib/search.ts');
+    const { excerptAround } = await import('../../src/domain/search.ts');
     const content = '第一部分的很长的开头文字。严格落实“三会一课”等基本制度，三会一课每月开展。后面还有很多别的内容';
     expect(text(excerptAround(content, '三会一课', 24))).toBe('…。严格落实“[三会一课]”等基本制度，[三会一课]每月开…');
   });
   it('never marks single characters of a longer query, nor single-character terms beside longer ones', async () => {
-    const { excerptAround } = await import('../../src/lib/search.ts');
+    const { excerptAround } = await import('../../src/domain/search.ts');
     // The page shares 会 and 课 with the query but not the word: no mark at all, the start of the text.
     expect(text(excerptAround('召开党员大会，上党课。', '三会一课', 40))).toBe('召开党员大会，上党课。');
     expect(text(excerptAround('党费和党课', '党 党课', 40))).toBe('党费和[党课]');
     expect(text(excerptAround('交纳党费', '费', 40))).toBe('交纳党[费]');
   });
   it('leaves out the status badges’ shape icons', async () => {
-    const { excerptAround } = await import('../../src/lib/search.ts');
+    const { excerptAround } = await import('../../src/domain/search.ts');
     expect(text(excerptAround('状态 ◐推进中 ▲逾期 党费', '党费', 40))).toBe('状态 推进中 逾期 [党费]');
   });
   it('keeps the page text as text, whatever it holds', async () => {
-    const { excerptAround } = await import('../../src/lib/search.ts');
+    const { excerptAround } = await import('../../src/domain/search.ts');
     expect(excerptAround('<b>党费</b>', '党费', 40)).toEqual([
       { text: '<b>', mark: false },
       { text: '党费', mark: true },
@@ -226,7 +226,7 @@ describe('excerptAround', () => {
 
 describe('searchAttributes', () => {
   it('writes one key:value per filter value, keeps colons and commas out of values, and adds the date', async () => {
-    const { searchAttributes } = await import('../../src/lib/search.ts');
+    const { searchAttributes } = await import('../../src/domain/search.ts');
     expect(
       searchAttributes({ kind: '进展记录', filters: { 单位: ['甲', '乙:丙'] }, meta: { status: '推进中' }, date: '2026-09-04' }),
     ).toEqual({

@@ -8,7 +8,7 @@ import {
   splitInlineList,
   toChineseNumeral,
   type PathStep,
-} from '../../src/lib/numbering.ts';
+} from '../../src/domain/numbering.ts';
 
 describe('chineseNumeral', () => {
   it.each([

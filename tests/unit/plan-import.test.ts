@@ -18,7 +18,7 @@ import {
   walkItems,
   type ParsedPlan,
   type PlanItem,
-} from '../../src/lib/plan-import.ts';
+} from '../../src/cli/plan-import.ts';
 import { planFixturePath } from '../helpers/fixtures.ts';
 
 const fixture = (name: string) => readFileSync(planFixturePath(name), 'utf8');

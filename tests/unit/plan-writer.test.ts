@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlanText } from '../../src/lib/plan-import.ts';
-import { planContentFiles, leadershipOf, measureTitle, sameEntry, type ExistingProject } from '../../src/lib/plan-writer.ts';
+import { parsePlanText } from '../../src/cli/plan-import.ts';
+import { planContentFiles, leadershipOf, measureTitle, sameEntry, type ExistingProject } from '../../src/cli/plan-writer.ts';
 import { planFixturePath } from '../helpers/fixtures.ts';
 
 const fixture = (name: string) => readFileSync(planFixturePath(name), 'utf8');

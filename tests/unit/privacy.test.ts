@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, hasValidIdCheckDigit } from '../../src/lib/privacy.ts';
+import { findPersonalData, hasValidIdCheckDigit } from '../../src/checker/privacy.ts';
 
 // The worked example printed in GB 11643-1999.
 const STANDARD_EXAMPLE = '11010519491231002X';

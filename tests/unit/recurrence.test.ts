@@ -4,8 +4,8 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarIcs } from '../../src/lib/calendar.ts';
-import { hasFixedDay, nextOccurrence, occurrenceInPeriod, ruleText, type RecurrenceRule } from '../../src/lib/recurrence.ts';
+import { calendarIcs } from '../../src/domain/calendar.ts';
+import { hasFixedDay, nextOccurrence, occurrenceInPeriod, ruleText, type RecurrenceRule } from '../../src/domain/recurrence.ts';
 
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 

@@ -4,9 +4,9 @@
  */
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { reportFromContent, reportSourceOf } from '../../src/lib/report/adapter.ts';
-import { reportDocx } from '../../src/lib/report/docx.ts';
-import { reportMarkdown } from '../../src/lib/report/markdown.ts';
+import { reportFromContent, reportSourceOf } from '../../src/domain/report/adapter.ts';
+import { reportDocx } from '../../src/domain/report/docx.ts';
+import { reportMarkdown } from '../../src/domain/report/markdown.ts';
 import { reportContent } from '../helpers/report.ts';
 
 function reportWith(reported: unknown[] | undefined, asOf: string) {

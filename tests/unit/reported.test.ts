@@ -5,12 +5,12 @@ import {
   differenceText,
   newestReported,
   reportedFromImport,
-  reportedProblems,
   reportedSentence,
   reportedShort,
   reportedView,
-} from '../../src/lib/reported.ts';
-import { reportedProgress } from '../../src/lib/plan-import.ts';
+} from '../../src/domain/reported.ts';
+import { reportedProgress } from '../../src/cli/plan-import.ts';
+import { reportedProblems } from '../../src/schemas/vocabulary.ts';
 import { planSchema, reportedFigureSchema } from '../../src/schemas/index.ts';
 
 const measures = { total: 4, closed: 2, noun: '整改措施' };

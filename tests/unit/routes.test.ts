@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeredRoutes, routeOf, smokePaths } from '../../src/lib/routes.ts';
+import { answeredRoutes, routeOf, smokePaths } from '../../src/release/routes.ts';
 
 describe('routes a release answers (dist/routes.txt, compared by deploy/deploy.sh)', () => {
   it('are the pages and the sources of the redirects, sorted, each once', () => {

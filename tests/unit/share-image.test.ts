@@ -1,7 +1,7 @@
 /** The share picture is drawn from the settings' text at build time, whatever its length. */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { SHARE_HEIGHT, SHARE_WIDTH, shareLines, sharePng, shareSvg } from '../../src/lib/share-image.ts';
+import { SHARE_HEIGHT, SHARE_WIDTH, shareLines, sharePng, shareSvg } from '../../src/domain/share-image.ts';
 
 describe('shareLines', () => {
   it('keeps a short title on one line and cuts a long one evenly', () => {

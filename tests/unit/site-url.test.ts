@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressProblem, isLocalAddress, LOCAL_PREVIEW_URL, resolveSiteUrl } from '../../src/lib/site-url.ts';
+import { isLocalAddress, LOCAL_PREVIEW_URL, resolveSiteUrl } from '../../src/domain/site-url.ts';
+import { addressProblem } from '../../src/schemas/vocabulary.ts';
 
 describe('resolveSiteUrl', () => {
   it('takes the settings address, normalised to its origin', () => {

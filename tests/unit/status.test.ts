@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveMeasureState, summarise, type StatusChange } from '../../src/lib/status.ts';
+import { deriveMeasureState, summarise, type StatusChange } from '../../src/domain/status.ts';
 
 const change = (date: string, status: StatusChange['status'], recordId = date, extra: Partial<StatusChange> = {}): StatusChange => ({
   date,

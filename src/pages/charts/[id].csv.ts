@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '../../data/site.ts';
-import { chartCsv, type ChartSpec } from '../../lib/charts.ts';
+import { chartCsv, type ChartSpec } from '../../domain/charts.ts';
 
 /** Each chart's numbers as CSV, from the same spec the chart and its table are drawn from. */
 export const getStaticPaths = (async () =>

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartCsv, type ChartSpec } from '../../../../src/lib/charts.ts';
+import { chartCsv, type ChartSpec } from '../../../../src/domain/charts.ts';
 import { portalCharts } from '../../../../src/portal/rollup.ts';
 import { loadPortal } from '../../data.ts';
 
