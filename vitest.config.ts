@@ -17,6 +17,10 @@ export default getViteConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     // Only node_modules: the default list would also skip any test folder named like build output.
     exclude: ['**/node_modules/**'],
+    // Two test files at a time, even on two cores (vitest's default there is one): most of the
+    // slow files wait on another process (an `astro build`, Chromium, nginx) rather than compute
+    // in the worker, and one at a time left a core idle for half the run.
+    maxWorkers: 2,
     // The build-refusal test runs a real `astro build`.
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -3,12 +3,18 @@
  * a temporary copy of the project, then runs the checker and the build, printing wall seconds
  * and peak memory (max RSS) of each phase. Default N: 200 and 2000.
  *
+ * Beside it, the same entries go into a bare Astro + MDX project (scripts/bench-bare.ts) built
+ * in the same run, and the table gives the project's build time as a multiple of the bare one.
+ * BENCH_RUNS=3 builds each three times and gives the medians (and the load average, since the
+ * machine is shared). BENCH_KEEP=1 keeps the generated projects, to profile their builds.
+ *
  * Build time must grow linearly with N: nothing may list every entry on every page.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { writeBareProject } from './bench-bare.ts';
 import { copyProject } from './copy-project.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -16,6 +22,9 @@ const sizes = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0);
+/** BENCH_KEEP=1 keeps the generated projects, to profile a build of them by hand. */
+const KEEP = process.env['BENCH_KEEP'] === '1';
+const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 1) || 1);
 const STATUSES = ['推进中', '已完成', '长期坚持'] as const;
 const UNITS = ['dangwei', 'djb', 'x-cun', 'x-shequ', 'x-dangzhibu', 'gexie'];
 
@@ -33,6 +42,7 @@ function pad(n: number) {
 }
 
 function generate(dir: string, n: number) {
+  for (const c of ['measures', 'updates', 'posts']) mkdirSync(join(dir, 'src/content', c), { recursive: true });
   const rnd = random(n);
   const measures: string[] = [];
   for (let i = 0; i < n; i += 1) {
@@ -88,30 +98,65 @@ function run(cwd: string, args: string[]): Phase {
   return { seconds, maxRssMb, ok: child.status === 0 };
 }
 
-const results: { n: number; check: Phase; build: Phase; pages: number }[] = [];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The median run by wall time, so its memory is that run's. */
+const medianPhase = (phases: Phase[]): Phase => {
+  const seconds = median(phases.map((p) => p.seconds));
+  return { ...phases.find((p) => p.seconds === seconds)!, ok: phases.every((p) => p.ok) };
+};
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+const results: { n: number; check: Phase; build: Phase; bare: Phase; pages: number; barePages: number }[] = [];
+const loadBefore = load();
 for (const n of sizes.length > 0 ? sizes : [200, 2000]) {
   const dir = mkdtempSync(join(tmpdir(), `bench-${n}-`));
+  const bareDir = mkdtempSync(join(tmpdir(), `bench-bare-${n}-`));
   try {
     copyProject(ROOT, dir);
-    mkdirSync(join(dir, 'src/content/updates'), { recursive: true });
     generate(dir, n);
-    const check = run(dir, ['scripts/check.ts']);
-    const build = run(dir, ['node_modules/astro/bin/astro.mjs', 'build']);
-    const pages = build.ok ? readdirSync(join(dir, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length : 0;
-    results.push({ n, check, build, pages });
+    writeBareProject(bareDir, ROOT);
+    generate(bareDir, n);
+    const checks: Phase[] = [];
+    const builds: Phase[] = [];
+    const bares: Phase[] = [];
+    // Alternating, so a change in the machine's load falls on both alike.
+    for (let i = 0; i < RUNS; i += 1) {
+      checks.push(run(dir, ['scripts/check.ts']));
+      builds.push(run(dir, ['node_modules/astro/bin/astro.mjs', 'build']));
+      bares.push(run(bareDir, ['node_modules/astro/bin/astro.mjs', 'build']));
+    }
+    const [check, build, bare] = [medianPhase(checks), medianPhase(builds), medianPhase(bares)];
+    const htmlCount = (d: string) =>
+      existsSync(join(d, 'dist')) ? readdirSync(join(d, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length : 0;
+    const pages = htmlCount(dir);
+    const barePages = htmlCount(bareDir);
+    results.push({ n, check, build, bare, pages, barePages });
     console.log(
-      `N=${n}: check ${check.seconds.toFixed(1)} s, ${check.maxRssMb.toFixed(0)} MB; build ${build.seconds.toFixed(1)} s, ${build.maxRssMb.toFixed(0)} MB, ${pages} pages${check.ok && build.ok ? '' : ' (FAILED)'}`,
+      `N=${n}: check ${check.seconds.toFixed(1)} s, ${check.maxRssMb.toFixed(0)} MB; build ${build.seconds.toFixed(1)} s, ${build.maxRssMb.toFixed(0)} MB, ${pages} pages; bare Astro + MDX ${bare.seconds.toFixed(1)} s, ${barePages} pages${check.ok && build.ok && bare.ok ? '' : ' (FAILED)'}` +
+        (RUNS > 1
+          ? ` (median of ${RUNS}: build ${builds.map((b) => b.seconds.toFixed(1)).join(', ')}; bare ${bares.map((b) => b.seconds.toFixed(1)).join(', ')})`
+          : ''),
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (KEEP) console.log(`kept: ${dir} ${bareDir}`);
+    else {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(bareDir, { recursive: true, force: true });
+    }
   }
 }
 
-console.log('\n| N each (measures, records, posts) | check s | check peak MB | build s | build peak MB | pages | build ms per page |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|');
+console.log(
+  '\n| N each (measures, records, posts) | check s | check peak MB | build s | build peak MB | pages | build ms per page | bare Astro + MDX s | bare pages | build ÷ bare |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(
-    `| ${r.n} | ${r.check.seconds.toFixed(1)} | ${r.check.maxRssMb.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.maxRssMb.toFixed(0)} | ${r.pages} | ${((r.build.seconds * 1000) / Math.max(1, r.pages)).toFixed(1)} |`,
+    `| ${r.n} | ${r.check.seconds.toFixed(1)} | ${r.check.maxRssMb.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.maxRssMb.toFixed(0)} | ${r.pages} | ${((r.build.seconds * 1000) / Math.max(1, r.pages)).toFixed(1)} | ${r.bare.seconds.toFixed(1)} | ${r.barePages} | ${(r.build.seconds / r.bare.seconds).toFixed(2)}× |`,
   );
 }
-if (results.some((r) => !r.check.ok || !r.build.ok)) process.exitCode = 1;
+console.log(`\n${RUNS > 1 ? `median of ${RUNS} runs; ` : ''}load average (1, 5, 15 min) before: ${loadBefore}, after: ${load()}`);
+if (results.some((r) => !r.check.ok || !r.build.ok || !r.bare.ok)) process.exitCode = 1;

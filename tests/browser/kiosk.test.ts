@@ -61,6 +61,22 @@ afterAll(async () => {
 });
 
 /**
+ * Opens a screen and waits until it shows what it will keep showing: the page loaded, the fonts
+ * it uses loaded, and the text fitted to them (the screen refits when fonts arrive) and painted.
+ * Playwright's 'networkidle' waited for the same plus half a second of silence on every load.
+ */
+async function openScreen(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(async () => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // A layout first, so that every font the shown text needs has been asked for.
+    await frames();
+    await document.fonts.ready;
+    await frames();
+  });
+}
+
+/**
  * What is wrong with the active slide as shown: anything outside the screen or spilling out of
  * the slide, a text box whose content is larger than the box (clipped), an ellipsis or line
  * clamp, text smaller than `min` px.
@@ -155,7 +171,7 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
     for (const id of ids) {
       const seen: string[] = [];
       for (let n = 1; ; n += 1) {
-        await page.goto(`${h.url}/kiosk/${preset.id}/?slide=${id}&page=${n}&nosw=1`, { waitUntil: 'networkidle' });
+        await openScreen(page, `${h.url}/kiosk/${preset.id}/?slide=${id}&page=${n}&nosw=1`);
         expect(await page.getAttribute('kiosk-screen', 'data-slide')).toBe(id);
         const [at, of] = (await page.getAttribute('kiosk-screen', 'data-page'))!.split('/').map(Number);
         expect(at, `${id} page ${n}`).toBe(n);
@@ -211,7 +227,7 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
       const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
       await page.clock.setFixedTime(LATE);
       for (let n = 1; ; n += 1) {
-        await page.goto(`${h.url}/kiosk/${preset.id}/?slide=dates&page=${n}&nosw=1`, { waitUntil: 'networkidle' });
+        await openScreen(page, `${h.url}/kiosk/${preset.id}/?slide=dates&page=${n}&nosw=1`);
         expect(await page.textContent('.slide.active [data-countdown]')).toMatch(/^已逾期 \d{3} 天$/);
         expect(await problems(page, min), `${preset.id} dates page ${n} on ${LATE.toISOString()}`).toEqual([]);
         const [at, of] = (await page.getAttribute('kiosk-screen', 'data-page'))!.split('/').map(Number);
@@ -257,7 +273,7 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
   it.runIf(preset.slides.includes('qr'))('has a QR code that decodes to the public address', async () => {
     const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
     await page.clock.setFixedTime(QUIET);
-    await page.goto(`${h.url}/kiosk/${preset.id}/?slide=qr&nosw=1`, { waitUntil: 'networkidle' });
+    await openScreen(page, `${h.url}/kiosk/${preset.id}/?slide=qr&nosw=1`);
     expect(decodeQr(await page.screenshot())).toBe(FIXTURE_SITE_URL);
     await page.close();
   });
@@ -266,7 +282,7 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
     const shot = async (time: Date) => {
       const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
       await page.clock.setFixedTime(time);
-      await page.goto(`${h.url}/kiosk/${preset.id}/?slide=${preset.slides[0]}&nosw=1`, { waitUntil: 'networkidle' });
+      await openScreen(page, `${h.url}/kiosk/${preset.id}/?slide=${preset.slides[0]}&nosw=1`);
       const night = await page.getAttribute('kiosk-screen', 'data-night');
       const png = await page.screenshot();
       await page.close();
@@ -389,7 +405,7 @@ describe('a build without a public address', () => {
     expect(JSON.parse(readFileSync(join(bare.dist, 'version.json'), 'utf8')).site).toBeNull();
     const page = await harness.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.clock.setFixedTime(QUIET);
-    await page.goto(`${harness.url}/kiosk/tv/?slide=qr&nosw=1`, { waitUntil: 'networkidle' });
+    await openScreen(page, `${harness.url}/kiosk/tv/?slide=qr&nosw=1`);
     expect(await page.textContent('.slide.active .code')).toContain('未设置网址');
     expect(await page.$('.slide.active svg')).toBeNull();
     expect(decodeQr(await page.screenshot())).toBeUndefined();

@@ -3,13 +3,11 @@
  * reports its own totals: no axe violation where they appear, in light and dark mode, and on the
  * phone's first screen the figure sits right under the site's own progress, before the notices.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../helpers/axe.ts';
 import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
 import { sharedKioskFixture, type FixtureBuild } from '../helpers/kiosk-fixture.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let build: FixtureBuild;
 let h: Harness;
 
@@ -30,12 +28,7 @@ describe.each(['light', 'dark'] as const)('pages with reported figures (%s mode,
     for (const path of ['/', '/stats/', '/report/']) {
       await page.goto(h.url + path);
       expect(await page.locator('[data-reported], p:has-text("方案自报")').count(), path).toBeGreaterThan(0);
-      await page.evaluate(axeSource);
-      const result = (await page.evaluate(() =>
-        (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        }),
-      )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+      const result = await runAxe(page);
       for (const v of result.violations) found.push(`${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
     }
     await context.close();

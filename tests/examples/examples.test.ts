@@ -6,7 +6,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +18,11 @@ import { checkProject } from '../../src/checker/index.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
 import { leafIds, parentMeasureId } from '../../src/domain/measures.ts';
 import type { Feed } from '../../src/schemas/feed.ts';
-import { PHONE, startHarness, type Harness } from '../helpers/browser.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/browser.ts';
+import { serveDist } from '../../scripts/serve-dist.ts';
+import { runAxe } from '../helpers/axe.ts';
+import { PHONE, startHarness } from '../helpers/browser.ts';
 import { distReader } from '../helpers/dist.ts';
 import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
@@ -140,34 +143,39 @@ describe.each(names)('example %s', (name) => {
 });
 
 describe('the examples in a browser', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // One Chromium for the three examples; each example's site is served on its own port.
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it.each(names)('%s: axe-core finds no WCAG 2.2 AA violation on the home, plan, 方面 and item pages', async (name) => {
-    const h: Harness = await startHarness(join(runs.get(name)!.out, 'dist'));
+    const { server, url } = await serveDist(join(runs.get(name)!.out, 'dist'));
     const content = checkProject(runs.get(name)!.out).content;
     const deepest = [...content.measures].sort((a, b) => b.id.split('-').length - a.id.split('-').length)[0]!;
-    const context = await h.browser.newContext({ viewport: PHONE, bypassCSP: true });
+    const context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of [
-      '/',
-      '/plan/',
-      `/areas/${content.areas[0]!.id}/`,
-      `/measures/${deepest.id}/`,
-      `/measures/${parentMeasureId(deepest.id) ?? deepest.id}/`,
-    ]) {
-      await page.goto(h.url + path);
-      await page.evaluate(axeSource);
-      const result = (await page.evaluate(() =>
-        (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        }),
-      )) as { violations: { id: string; help: string }[]; passes: unknown[] };
-      expect(result.passes.length, path).toBeGreaterThan(5);
-      for (const v of result.violations) found.push(`${path}: ${v.id} ${v.help}`);
+    try {
+      for (const path of [
+        '/',
+        '/plan/',
+        `/areas/${content.areas[0]!.id}/`,
+        `/measures/${deepest.id}/`,
+        `/measures/${parentMeasureId(deepest.id) ?? deepest.id}/`,
+      ]) {
+        await page.goto(url + path);
+        const result = await runAxe(page);
+        expect(result.passes.length, path).toBeGreaterThan(5);
+        for (const v of result.violations) found.push(`${path}: ${v.id} ${v.help}`);
+      }
+    } finally {
+      await context.close();
+      server.close();
     }
-    await context.close();
-    await h.close();
     expect(found).toEqual([]);
   });
 });
