@@ -259,7 +259,7 @@ describe('a county portal over the examples and the shipped site', () => {
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(readFileSync(join(out, 'routes.txt'), 'utf8')).toContain('/towns/seed/');
     expect(JSON.parse(readFileSync(join(out, 'version.json'), 'utf8'))).toMatchObject({
-      build: expect.stringMatching(/^[0-9a-f]{12}$/),
+      build: expect.stringMatching(/^b[0-9a-f]{15}$/),
       site: 'https://portal.example.gov.cn/',
     });
   });
