@@ -1,8 +1,7 @@
 /**
  * Accessibility in Chromium: axe-core (WCAG 2.2 AA) on every page of dist/ at phone and desktop
  * sizes, and at the phone's size in dark mode too. Apart from the other page tests so that the
- * two test workers share the longest work; the two sizes run at the same time, each in its own
- * browser context.
+ * two test workers share the longest work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAxe, type AxeResult } from '../helpers/axe.ts';
@@ -34,27 +33,32 @@ function describeViolations(path: string, scheme: string, result: AxeResult): st
 // switching the page to dark mode (media emulation re-styles the loaded page as a dark-mode
 // visit would), instead of loading every page a third time.
 describe('axe-core', () => {
-  it.concurrent.each([
+  it.each([
     { size: 'phone', viewport: PHONE, schemes: ['light', 'dark'], modes: 'light and dark mode' },
     { size: 'desktop', viewport: DESKTOP, schemes: ['light'], modes: 'light mode' },
-  ] as const)('at $size size ($modes) finds no WCAG 2.2 AA violation on any page', async ({ viewport, schemes }) => {
-    // Only axe's own injection bypasses the CSP; the CSP itself is tested in pages.test.ts without bypass.
-    const context = await h.browser.newContext({ viewport, colorScheme: 'light', bypassCSP: true });
-    const page = await context.newPage();
-    const found: string[] = [];
-    for (const path of pages) {
-      await page.emulateMedia({ colorScheme: schemes[0] });
-      await page.goto(h.url + path);
-      for (const colorScheme of schemes) {
-        await page.emulateMedia({ colorScheme });
-        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), path).toBe(colorScheme === 'dark');
-        const result = await runAxe(page);
-        // axe really ran its rules on this page.
-        expect(result.passes.length, `${path} (${colorScheme})`).toBeGreaterThan(5);
-        found.push(...describeViolations(path, colorScheme, result));
+  ] as const)(
+    'at $size size ($modes) finds no WCAG 2.2 AA violation on any page',
+    async ({ viewport, schemes }) => {
+      // Only axe's own injection bypasses the CSP; the CSP itself is tested in pages.test.ts without bypass.
+      const context = await h.browser.newContext({ viewport, colorScheme: 'light', bypassCSP: true });
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const path of pages) {
+        await page.emulateMedia({ colorScheme: schemes[0] });
+        await page.goto(h.url + path);
+        for (const colorScheme of schemes) {
+          await page.emulateMedia({ colorScheme });
+          expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), path).toBe(colorScheme === 'dark');
+          const result = await runAxe(page);
+          // axe really ran its rules on this page.
+          expect(result.passes.length, `${path} (${colorScheme})`).toBeGreaterThan(5);
+          found.push(...describeViolations(path, colorScheme, result));
+        }
       }
-    }
-    await context.close();
-    expect(found).toEqual([]);
-  });
+      await context.close();
+      expect(found).toEqual([]);
+      // Seventy pages, each a few hundred milliseconds of axe: minutes on a loaded two-core machine.
+    },
+    400_000,
+  );
 });
