@@ -1,10 +1,9 @@
 /**
- * What only a browser shows: accessibility (axe-core) on every page at phone and desktop sizes,
- * pages complete with JavaScript off, no console errors or CSP violations, the text-size switch.
+ * What only a browser shows (accessibility on every page is in axe.test.ts, which runs beside
+ * this file): pages complete with JavaScript off, no console errors or CSP violations, the text-size switch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlPages, readPage } from '../helpers/dist.ts';
-import { runAxe, type AxeResult } from '../helpers/axe.ts';
 import { DESKTOP, PHONE, startHarness, type Harness } from '../helpers/browser.ts';
 
 const pages = htmlPages();
@@ -20,46 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-});
-
-/** One line per violation: the page, the colour scheme, the rule and where. */
-function describeViolations(path: string, scheme: string, result: AxeResult): string[] {
-  return result.violations.map(
-    (v) =>
-      `${path} (${scheme}): ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join('; ')}`,
-  );
-}
-
-// Each size loads every page once: at the phone's size axe runs in light mode, then again after
-// switching the page to dark mode (media emulation re-styles the loaded page as a dark-mode
-// visit would), instead of loading every page a third time.
-describe.each([
-  ['phone', PHONE, ['light', 'dark']],
-  ['desktop', DESKTOP, ['light']],
-] as const)('axe-core at %s size', (_name, viewport, schemes) => {
-  it(`finds no WCAG 2.2 AA violation on any page (${schemes.join(' and ')} mode)`, async () => {
-    // Only axe's own injection bypasses the CSP; the CSP itself is tested below without bypass.
-    const context = await h.browser.newContext({ viewport, colorScheme: 'light', bypassCSP: true });
-    const page = await context.newPage();
-    const found: string[] = [];
-    for (const path of pages) {
-      await page.emulateMedia({ colorScheme: schemes[0] });
-      await page.goto(h.url + path);
-      for (const colorScheme of schemes) {
-        await page.emulateMedia({ colorScheme });
-        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), path).toBe(colorScheme === 'dark');
-        const result = await runAxe(page);
-        // axe really ran its rules on this page.
-        expect(result.passes.length, `${path} (${colorScheme})`).toBeGreaterThan(5);
-        found.push(...describeViolations(path, colorScheme, result));
-      }
-    }
-    await context.close();
-    expect(found).toEqual([]);
-  });
 });
 
 describe('with JavaScript off', () => {
