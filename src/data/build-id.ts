@@ -22,7 +22,12 @@ function files(root: string, path: string): string[] {
 
 let cached: string | undefined;
 
-/** Twelve hex characters, computed once per build. */
+/**
+ * Sixteen hex characters starting with `b`, computed once per build. Twelve bare hex characters
+ * could start with eleven decimal digits (`19307164449e`), which the final gate rightly reads as
+ * a mobile number and refuses; behind a letter and sixteen long, the gate reads it as the hash
+ * it is (src/checker/privacy.ts `insideHash`). Still hex, as deploy/deploy.sh reads it.
+ */
 export function buildId(root = process.cwd()): string {
   if (cached) return cached;
   const hash = createHash('sha256');
@@ -31,6 +36,6 @@ export function buildId(root = process.cwd()): string {
     hash.update(readFileSync(join(root, file)));
   }
   hash.update(buildDate(process.env));
-  cached = hash.digest('hex').slice(0, 12);
+  cached = `b${hash.digest('hex').slice(0, 15)}`;
   return cached;
 }

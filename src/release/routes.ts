@@ -4,6 +4,7 @@
  * The build writes what a release answers (its pages and the sources of its redirects) to
  * dist/routes.txt, so that deploy/deploy.sh can compare two releases on a server without Node.
  */
+import { paths } from '../domain/urls.ts';
 
 /**
  * Every path a release answers: its pages and the old addresses it redirects, a source
@@ -22,15 +23,16 @@ export function answeredRoutes(pages: readonly string[], redirects: Readonly<Rec
  * @example smokePaths(['/', '/measures/2-1/', '/kiosk/tv/']) // ['/', '/measures/2-1/', '/ledger/', …, '/kiosk/tv/', '/version.json']
  */
 export function smokePaths(pages: readonly string[]): string[] {
-  const first = (pattern: RegExp) => [...pages].sort().find((p) => pattern.test(p));
+  // The first page directly under a section: one measure, one screen preset.
+  const first = (section: string) => [...pages].sort().find((p) => p.startsWith(section) && /^[^/]+\/$/.test(p.slice(section.length)));
   return [
-    '/',
-    first(/^\/measures\/[^/]+\/$/),
-    '/ledger/',
-    '/stats/',
-    '/search/',
+    paths.home,
+    first(paths.measure.prefix),
+    paths.ledger,
+    paths.stats,
+    paths.search,
     '/pagefind/pagefind.js',
-    first(/^\/kiosk\/[^/]+\/$/),
+    first(paths.screen.prefix),
     '/version.json',
   ].filter((p): p is string => p !== undefined);
 }
