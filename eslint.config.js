@@ -9,7 +9,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'dist-portal/', '**/.astro/', 'node_modules/', 'screenshots/', 'reports/', 'test-results/', 'tests/fixtures/', 'src/env.d.ts'],
+    ignores: [
+      'dist/',
+      'dist-portal/',
+      '**/.astro/',
+      'node_modules/',
+      'screenshots/',
+      'reports/',
+      'test-results/',
+      'tests/fixtures/',
+      'src/env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
