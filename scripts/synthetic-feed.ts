@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { daysBetween, type CalendarDate } from '../src/domain/dates.ts';
-import { STATUSES, type MeasureStatus } from '../src/domain/status.ts';
+import { summarise, type MeasureStatus } from '../src/domain/status.ts';
+import { feedSummary } from '../src/data/feed.ts';
 import { FEED_FORMAT, FEED_PATH, FEED_VERSION, feedSchema, type Feed, type FeedSummary } from '../src/schemas/feed.ts';
 
 /** A small deterministic generator (mulberry32), so town n is the same town in every run. */
@@ -80,17 +81,8 @@ export function syntheticFeed(n: number, today: CalendarDate): Feed {
     }
     leaves += made;
   }
-  const summaryOf = (list: Feed['items']): FeedSummary => {
-    const counted = list.filter((i) => i.leaf);
-    const by = Object.fromEntries(STATUSES.map((s) => [s, counted.filter((i) => i.status === s).length])) as Record<MeasureStatus, number>;
-    const total = counted.length;
-    return {
-      total,
-      ...by,
-      overdue: counted.filter((i) => i.overdue).length,
-      percentClosed: total === 0 ? 0 : Math.round(((by.已完成 + by.长期坚持) / total) * 100),
-    };
-  };
+  // Counted as the sites count: the leaves, through the same summary the feed is written from.
+  const summaryOf = (list: Feed['items']): FeedSummary => feedSummary(summarise(list.filter((i) => i.leaf)));
   const records: Feed['records'] = Array.from({ length: 24 + Math.floor(rand() * 100) }, (_, r) => {
     const item = pick(items);
     return {

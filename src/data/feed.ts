@@ -9,7 +9,8 @@ import { paths } from '../domain/urls.ts';
 import type { ProgressSummary } from '../domain/status.ts';
 import type { SiteModel } from './site.ts';
 
-function summary(s: ProgressSummary): FeedSummary {
+/** The view model's counts as the feed writes them (also used by the portal's synthetic members). */
+export function feedSummary(s: ProgressSummary): FeedSummary {
   return { total: s.total, ...s.byStatus, overdue: s.overdue, percentClosed: s.percentClosed };
 }
 
@@ -27,10 +28,10 @@ export function buildFeed(site: SiteModel, build: string, url: string | null): F
     build,
     site: { name: site.settings.siteName, url },
     plan: defined({ title: plan.title, issued: plan.issued, levels: [...site.levels], leafNoun: site.leafNoun, path: paths.plan }),
-    summary: summary(site.summary),
+    summary: feedSummary(site.summary),
     reported: [...(plan.reported ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1)).map((r) => defined({ ...r })),
-    areas: site.areas.map((a) => ({ id: a.id, label: a.label, name: a.name, title: a.title, summary: summary(a.summary), path: paths.area(a.id) })),
-    units: site.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, summary: summary(u.summary), path: paths.unit(u.id) })),
+    areas: site.areas.map((a) => ({ id: a.id, label: a.label, name: a.name, title: a.title, summary: feedSummary(a.summary), path: paths.area(a.id) })),
+    units: site.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, summary: feedSummary(u.summary), path: paths.unit(u.id) })),
     items: site.measures.map((m) =>
       defined({
         id: m.id,

@@ -5,7 +5,7 @@
  */
 import { STATUS_TONES, statusChart, type ChartSpec } from '../domain/charts.ts';
 import type { CalendarDate } from '../domain/dates.ts';
-import type { MeasureStatus, ProgressSummary } from '../domain/status.ts';
+import { CLOSED_STATUSES, type MeasureStatus, type ProgressSummary } from '../domain/status.ts';
 import type { Feed, FeedSummary } from '../schemas/feed.ts';
 import type { MemberView } from './members.ts';
 
@@ -26,18 +26,21 @@ export const CATEGORIES: readonly Category[] = [
   { key: 'done', label: '已完成', count: (s) => s.已完成 },
 ];
 
+/** Items closed (销号): the statuses the sites count as closed, from the one list of them. */
+export const closedCount = (s: FeedSummary): number => [...CLOSED_STATUSES].reduce((n, status) => n + s[status], 0);
+
 export const toProgress = (s: FeedSummary): ProgressSummary => ({
   total: s.total,
   byStatus: { 未启动: s.未启动, 推进中: s.推进中, 已完成: s.已完成, 长期坚持: s.长期坚持 },
   overdue: s.overdue,
-  closed: s.已完成 + s.长期坚持,
+  closed: closedCount(s),
   percentClosed: s.percentClosed,
 });
 
 export function addSummaries(summaries: readonly FeedSummary[]): FeedSummary {
   const sum = (pick: (s: FeedSummary) => number) => summaries.reduce((n, s) => n + pick(s), 0);
   const total = sum((s) => s.total);
-  const closed = sum((s) => s.已完成 + s.长期坚持);
+  const closed = sum(closedCount);
   return {
     total,
     未启动: sum((s) => s.未启动),
