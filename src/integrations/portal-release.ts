@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadPortal } from '../portal/load.ts';
-import { gateReport, indexSearch, writeManifestFor } from '../release/release.ts';
+import { indexSearch, passGateOrExit, writeManifestFor } from '../release/release.ts';
 
 export default function portalRelease(): AstroIntegration {
   let root = '';
@@ -31,11 +31,7 @@ export default function portalRelease(): AstroIntegration {
         // records made it 86 KB at 100 towns (bench:portal). Headings with ids give per-item results.
         const pages = await indexSearch(dist);
         logger.info(`搜索索引：${portal.members.length} 个成员站点，${pages} 个页面（${seconds()} 秒）`);
-        const report = gateReport(dist, root);
-        if (report.length > 0) {
-          process.stderr.write(`${report.join('\n')}\n`);
-          process.exit(1);
-        }
+        passGateOrExit(dist, root);
         logger.info(`发布前检查通过（${seconds()} 秒）`);
         const manifest = writeManifestFor(dist, {});
         logger.info(`manifest: ${manifest.files} files, ${manifest.pages} pages`);

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { addAdmin, gateReport, indexSearch, writeManifest } from '../release/release.ts';
+import { addAdmin, indexSearch, passGateOrExit, writeManifest } from '../release/release.ts';
 
 export default function release(): AstroIntegration {
   let root = '';
@@ -22,13 +22,7 @@ export default function release(): AstroIntegration {
         logger.info(`搜索索引：${pages} 个页面`);
         const bytes = addAdmin(root, dist);
         logger.info(`已加入内容编辑页 /admin/（${(bytes / 1024).toFixed(0)} KB，只在该地址下载，其他页面不受影响）`);
-        const report = gateReport(dist, root);
-        if (report.length > 0) {
-          // Plain lines, each starting with its dist/ path, as the checker prints its own.
-          process.stderr.write(`${report.join('\n')}\n`);
-          // The report says everything; a thrown error would add a stack trace to it.
-          process.exit(1);
-        }
+        passGateOrExit(dist, root);
         logger.info('发布前检查通过：dist/ 中没有个人信息和可运行的内容。');
         const manifest = writeManifest(dist, root);
         logger.info(`manifest: ${manifest.files} files, ${manifest.pages} pages`);

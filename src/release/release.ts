@@ -108,6 +108,18 @@ export function gateReport(dist: string, root: string): string[] {
 }
 
 /**
+ * The gate as a build step: on any hit, prints the report (plain lines, each starting with its
+ * dist/ path, as the checker prints its own) and ends the process. The report says everything; a
+ * thrown error would add a stack trace to it. Used by the sites' and the portal's integrations.
+ */
+export function passGateOrExit(dist: string, root: string): void {
+  const report = gateReport(dist, root);
+  if (report.length === 0) return;
+  process.stderr.write(`${report.join('\n')}\n`);
+  process.exit(1);
+}
+
+/**
  * Writes dist/manifest.sha256 (every file's SHA-256, in `sha256sum -c` format, sorted) so a deploy
  * can verify a copied release and two builds can be compared; dist/routes.txt (every page's path
  * and every redirect's source) for the broken-link check of the next deploy, and dist/smoke.txt
