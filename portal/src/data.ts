@@ -1,4 +1,5 @@
 /** The portal pages' data: the one loading (src/portal/load.ts) and the list pages. */
+import { portalPaths } from '../../src/portal/urls.ts';
 import { paginate } from '../../src/domain/paginate.ts';
 import { loadPortal } from '../../src/portal/load.ts';
 
@@ -9,9 +10,9 @@ const TOWNS_PER_PAGE = 50;
 const OVERDUE_PER_PAGE = 80;
 
 export async function townPages() {
-  return paginate((await loadPortal()).members, TOWNS_PER_PAGE, '/towns/');
+  return paginate((await loadPortal()).members, TOWNS_PER_PAGE, portalPaths.towns);
 }
 
 export async function overduePages() {
-  return paginate((await loadPortal()).overdue, OVERDUE_PER_PAGE, '/overdue/');
+  return paginate((await loadPortal()).overdue, OVERDUE_PER_PAGE, portalPaths.overdue);
 }

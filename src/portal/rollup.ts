@@ -8,6 +8,7 @@ import type { CalendarDate } from '../domain/dates.ts';
 import { CLOSED_STATUSES, type MeasureStatus, type ProgressSummary } from '../domain/status.ts';
 import type { Feed, FeedSummary } from '../schemas/feed.ts';
 import type { MemberView } from './members.ts';
+import { portalPaths } from './urls.ts';
 
 export type FeedItem = Feed['items'][number];
 
@@ -57,12 +58,9 @@ export function memberPageUrl(member: Pick<MemberView, 'base'>, path: string, on
   return member.base ? new URL(path.replace(/^\//, ''), member.base).href : onPortal;
 }
 
-/** The portal's page of one 方面 of a town, which lists its items. */
-export const townAreaPath = (memberId: string, area: string) => `/towns/${memberId}/areas/${area}/`;
-
 /** Where an item is read: its page on the member's site, or its row on the portal. */
 export const itemUrl = (member: Pick<MemberView, 'id' | 'base'>, item: Pick<FeedItem, 'id' | 'area' | 'path'>) =>
-  memberPageUrl(member, item.path, `${townAreaPath(member.id, item.area)}#item-${item.id}`);
+  memberPageUrl(member, item.path, `${portalPaths.townArea(member.id, item.area)}#item-${item.id}`);
 
 export interface OverdueItem {
   member: MemberView;
