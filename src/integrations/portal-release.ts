@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadPortal } from '../portal/load.ts';
-import { indexSearch, passGateOrExit, writeManifestFor } from '../release/release.ts';
+import { runRelease } from '../release/release.ts';
 
 export default function portalRelease(): AstroIntegration {
   let root = '';
@@ -23,18 +23,12 @@ export default function portalRelease(): AstroIntegration {
         const dist = fileURLToPath(dir);
         // The sites' icon; the portal has no public/ folder of its own.
         copyFileSync(join(root, '../public/favicon.svg'), join(dist, 'favicon.svg'));
-        const started = performance.now();
-        const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
         const portal = await loadPortal();
+        logger.info(`${portal.members.length} 个成员站点`);
         // The towns' pages and their 方面 lists (data-pagefind-body), not a record per item: the
         // index's page list, which every first search downloads, grows with pages, and per-item
         // records made it 86 KB at 100 towns (bench:portal). Headings with ids give per-item results.
-        const pages = await indexSearch(dist);
-        logger.info(`搜索索引：${portal.members.length} 个成员站点，${pages} 个页面（${seconds()} 秒）`);
-        passGateOrExit(dist, root);
-        logger.info(`发布前检查通过（${seconds()} 秒）`);
-        const manifest = writeManifestFor(dist, {});
-        logger.info(`manifest: ${manifest.files} files, ${manifest.pages} pages`);
+        await runRelease(dist, { root, redirects: {}, admin: false, log: (m) => logger.info(m) });
       },
     },
   };

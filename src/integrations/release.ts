@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { addAdmin, indexSearch, passGateOrExit, writeManifest } from '../release/release.ts';
+import { runRelease, siteRedirects } from '../release/release.ts';
 
 export default function release(): AstroIntegration {
   let root = '';
@@ -17,15 +17,7 @@ export default function release(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        const pages = await indexSearch(dist);
-        logger.info(`搜索索引：${pages} 个页面`);
-        const bytes = addAdmin(root, dist);
-        logger.info(`已加入内容编辑页 /admin/（${(bytes / 1024).toFixed(0)} KB，只在该地址下载，其他页面不受影响）`);
-        passGateOrExit(dist, root);
-        logger.info('发布前检查通过：dist/ 中没有个人信息和可运行的内容。');
-        const manifest = writeManifest(dist, root);
-        logger.info(`manifest: ${manifest.files} files, ${manifest.pages} pages`);
+        await runRelease(fileURLToPath(dir), { root, redirects: siteRedirects(root), admin: true, log: (m) => logger.info(m) });
       },
     },
   };

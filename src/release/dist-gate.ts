@@ -197,7 +197,7 @@ function feedContent(file: string, text: string, out: GateHit[]) {
 }
 
 /** Every file under `dir`, dist-relative with `/`, and symbolic links apart. */
-function walk(dir: string): { files: string[]; links: string[] } {
+export function listDist(dir: string): { files: string[]; links: string[] } {
   const files: string[] = [];
   const links: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -208,11 +208,16 @@ function walk(dir: string): { files: string[]; links: string[] } {
   return { files: files.sort(), links };
 }
 
-/** Scans every file of the built site at `dist`. */
-export function scanDist(dist: string): GateHit[] {
+/** What the gate says of symbolic links: a release is plain files. */
+export const linkHits = (links: readonly string[]): GateHit[] => links.map((file) => ({ file, line: 1, message: '构建结果中有符号链接' }));
+
+/**
+ * Scans the given files of the built site at `dist` (dist-relative paths). Each file stands on
+ * its own, so the files can be shared out among workers (src/release/gate-pool.ts); only /admin/'s
+ * page and script are read together, and both are always in dist/ when they are scanned.
+ */
+export function scanFiles(dist: string, files: readonly string[]): GateHit[] {
   const out: GateHit[] = [];
-  const { files, links } = walk(dist);
-  for (const link of links) out.push({ file: link, line: 1, message: '构建结果中有符号链接' });
   for (const file of files) {
     let name = file;
     try {
@@ -243,4 +248,10 @@ export function scanDist(dist: string): GateHit[] {
     else if (FEED.test(file)) feedContent(file, text, out);
   }
   return out;
+}
+
+/** Scans every file of the built site at `dist`, in this thread (the build uses gate-pool.ts). */
+export function scanDist(dist: string): GateHit[] {
+  const { files, links } = listDist(dist);
+  return [...linkHits(links), ...scanFiles(dist, files)];
 }

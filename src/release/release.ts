@@ -11,7 +11,8 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeAdmin } from './admin.ts';
 import { decodeText } from '../domain/csv.ts';
-import { scanDist, type GateHit } from './dist-gate.ts';
+import { linkHits, listDist, scanDist, type GateHit } from './dist-gate.ts';
+import { scanInWorkers } from './gate-pool.ts';
 import { findPersonalData } from '../checker/privacy.ts';
 import { answeredRoutes, routeOf, smokePaths } from './routes.ts';
 
@@ -37,9 +38,6 @@ export async function indexSearch(dist: string): Promise<number> {
     await pagefind.close();
   }
 }
-
-/** Adds /admin/ to dist/; returns its size in bytes. */
-export const addAdmin = (root: string, dist: string): number => writeAdmin(root, dist);
 
 /** Every file under `dir`, as sorted `/`-separated paths. */
 function filesUnder(dir: string): string[] {
@@ -91,7 +89,11 @@ function traceEntry(file: string, files: readonly string[]): string | undefined 
  */
 export function gateReport(dist: string, root: string): string[] {
   if (!existsSync(join(dist, 'index.html'))) return [`发布前检查：${dist} 中没有构建好的网站，请先运行 astro build。`];
-  const hits: GateHit[] = scanDist(dist);
+  return reportHits(scanDist(dist), root);
+}
+
+/** The report on the gate's hits: one line per hit with its source where it can be traced, then the verdict. */
+export function reportHits(hits: readonly GateHit[], root: string): string[] {
   if (hits.length === 0) return [];
   const files = SOURCES.flatMap((dir) => (existsSync(join(root, dir)) ? filesUnder(join(root, dir)).map((f) => `${dir}/${f}`) : [])).sort();
   const personal = hits.some((h) => h.digits) ? tracePersonalData(root, files) : new Map<string, string>();
@@ -107,13 +109,59 @@ export function gateReport(dist: string, root: string): string[] {
   return shown;
 }
 
+/** What a release adds to the pages Astro wrote, and what the sites and the county portal differ in. */
+export interface ReleaseOptions {
+  /** The project's root, where the gate traces what it finds to a source file. */
+  root: string;
+  /** Old addresses that still answer (routes.txt). */
+  redirects: Record<string, string>;
+  /** Whether to add /admin/, after the search index so it stays out of it (the sites have it, the portal has not). */
+  admin: boolean;
+  log: (message: string) => void;
+}
+
+/**
+ * The release steps after Astro has written the pages: the search index, /admin/, the final gate,
+ * the manifest. The gate scans the pages in worker threads while Pagefind (its own process)
+ * indexes them, then the files those two steps added; a hit prints the report and stops the
+ * process (passGateOrExit) before the manifest is written.
+ */
+export async function runRelease(dist: string, options: ReleaseOptions): Promise<void> {
+  const started = performance.now();
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} 秒`;
+  const pages = listDist(dist);
+  const scanning = scanInWorkers(dist, pages.files);
+  // Awaited below in any case: a failed index must not leave the scan's failure unhandled.
+  scanning.catch(() => undefined);
+  const indexed = await indexSearch(dist);
+  options.log(`搜索索引：${indexed} 个页面（${seconds()}）`);
+  if (options.admin) {
+    const bytes = writeAdmin(options.root, dist);
+    options.log(`已加入内容编辑页 /admin/（${(bytes / 1024).toFixed(0)} KB，只在该地址下载，其他页面不受影响）`);
+  }
+  const scanned = new Set(pages.files);
+  const after = listDist(dist);
+  const hits = [
+    ...linkHits(after.links),
+    ...(await scanning),
+    ...(await scanInWorkers(
+      dist,
+      after.files.filter((f) => !scanned.has(f)),
+    )),
+  ];
+  passGateOrExit(hits, options.root);
+  options.log(`发布前检查通过：dist/ 中没有个人信息和可运行的内容（${seconds()}）。`);
+  const manifest = writeManifestFor(dist, options.redirects);
+  options.log(`manifest: ${manifest.files} files, ${manifest.pages} pages`);
+}
+
 /**
  * The gate as a build step: on any hit, prints the report (plain lines, each starting with its
  * dist/ path, as the checker prints its own) and ends the process. The report says everything; a
- * thrown error would add a stack trace to it. Used by the sites' and the portal's integrations.
+ * thrown error would add a stack trace to it.
  */
-export function passGateOrExit(dist: string, root: string): void {
-  const report = gateReport(dist, root);
+function passGateOrExit(hits: readonly GateHit[], root: string): void {
+  const report = reportHits(hits, root);
   if (report.length === 0) return;
   process.stderr.write(`${report.join('\n')}\n`);
   process.exit(1);
@@ -126,10 +174,11 @@ export function passGateOrExit(dist: string, root: string): void {
  * (the paths its smoke test fetches). Plain lines, so that deploy/deploy.sh needs only bash,
  * coreutils and curl on the server.
  */
-export function writeManifest(dist: string, root: string): { files: number; pages: number } {
-  const redirects = JSON.parse(readFileSync(join(root, 'deploy/redirects.json'), 'utf8')) as Record<string, string>;
-  return writeManifestFor(dist, redirects);
-}
+export const writeManifest = (dist: string, root: string): { files: number; pages: number } => writeManifestFor(dist, siteRedirects(root));
+
+/** A site's old addresses that still answer (deploy/redirects.json). */
+export const siteRedirects = (root: string): Record<string, string> =>
+  JSON.parse(readFileSync(join(root, 'deploy/redirects.json'), 'utf8')) as Record<string, string>;
 
 /** The manifest, routes and smoke paths of any built site (the county portal's has no redirects). */
 export function writeManifestFor(dist: string, redirects: Record<string, string>): { files: number; pages: number } {

@@ -1,0 +1,49 @@
+/**
+ * The final gate shared out among worker threads (src/release/gate-pool.ts) must find exactly
+ * what the gate finds in one thread, in the same order, whatever the batches; and a worker that
+ * cannot scan must fail the gate, never pass it.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listDist, scanFiles } from '../../src/release/dist-gate.ts';
+import { scanInWorkers } from '../../src/release/gate-pool.ts';
+
+const dist = mkdtempSync(join(tmpdir(), 'gate-pool-'));
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><title>t</title></head><body>${body}</body></html>`;
+// More files than one batch holds, with hits spread over several batches and kinds of file.
+for (let i = 0; i < 530; i += 1) {
+  const dir = join(dist, 'p', String(i));
+  mkdirSync(dir, { recursive: true });
+  const body =
+    i % 97 === 5
+      ? '<p>联系 13812345678</p>'
+      : i % 131 === 7
+        ? '<a href="javascript:alert(1)">x</a><img src="a.png" onerror="x()">'
+        : `<p>第 ${i} 页</p>`;
+  writeFileSync(join(dir, 'index.html'), page(body));
+}
+writeFileSync(join(dist, 'feed.xml'), '<rss><item><description>&lt;script&gt;x&lt;/script&gt;</description></item></rss>');
+
+describe('scanInWorkers', () => {
+  const { files } = listDist(dist);
+
+  it('finds what the gate finds in one thread, in the same order', async () => {
+    const alone = scanFiles(dist, files);
+    expect(alone.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(alone.map((h) => h.file)).size).toBeGreaterThanOrEqual(8);
+    expect(await scanInWorkers(dist, files, 3)).toEqual(alone);
+    expect(await scanInWorkers(dist, files, 1)).toEqual(alone);
+  });
+
+  it('finds nothing in nothing', async () => {
+    expect(await scanInWorkers(dist, [])).toEqual([]);
+  });
+
+  it('fails when a worker cannot read its files', async () => {
+    await expect(scanInWorkers(dist, [...files.slice(0, 300), 'p/missing/index.html'], 2)).rejects.toThrow(/ENOENT|missing/);
+  });
+});
