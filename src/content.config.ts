@@ -5,6 +5,7 @@
 import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { afterContentCheck } from './loaders/after-check.ts';
 import { csvTableLoader } from './loaders/csv-table.ts';
 import { entryCollections as e, entryId, globPattern, tableCollections as t, type EntryCollectionSpec } from './schemas/collections.ts';
 
@@ -12,7 +13,7 @@ import { entryCollections as e, entryId, globPattern, tableCollections as t, typ
 function entries<T extends z.ZodType>(spec: EntryCollectionSpec, schema: T | ((ctx: SchemaContext) => T)) {
   // The explicit type argument keeps each collection's data type (inference stops at the base schema type).
   return defineCollection<T>({
-    loader: glob({ base: spec.dir, pattern: globPattern(spec), generateId: ({ entry }) => entryId(entry) }),
+    loader: afterContentCheck(glob({ base: spec.dir, pattern: globPattern(spec), generateId: ({ entry }) => entryId(entry) })),
     schema,
   });
 }
@@ -31,6 +32,6 @@ export const collections = {
   notices: entries(e.notices, e.notices.schema()),
   screens: entries(e.screens, e.screens.schema()),
   settings: entries(e.settings, ({ image }) => e.settings.schema({ image })),
-  metrics: defineCollection({ loader: csvTableLoader(t.metrics), schema: t.metrics.schema }),
-  observations: defineCollection({ loader: csvTableLoader(t.observations), schema: t.observations.schema }),
+  metrics: defineCollection({ loader: afterContentCheck(csvTableLoader(t.metrics)), schema: t.metrics.schema }),
+  observations: defineCollection({ loader: afterContentCheck(csvTableLoader(t.observations)), schema: t.observations.schema }),
 };

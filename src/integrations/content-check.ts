@@ -1,7 +1,11 @@
 /**
- * Runs the content checker before Astro builds, so `astro build` refuses content that
+ * Runs the content checker as Astro builds, so `astro build` refuses content that
  * `npm run check` refuses (Astro itself only logs some problems, such as a reference to a
- * missing entry, and stops at the first schema error).
+ * missing entry, and stops at the first schema error). In a build the checker runs in a worker
+ * thread while Astro syncs the collections (at 2,000 entries each took about 6 s, one after the
+ * other); the build waits for its verdict before Vite bundles anything, and a collection that
+ * fails to load waits for it too (src/loaders/after-check.ts), so an editor still reads the
+ * checker's Chinese report rather than Astro's error.
  *
  * In `astro dev` the checker keeps running: every change under src/content, data or public/
  * re-runs it (the whole project takes a fraction of a second, so whatever refers to the
@@ -11,8 +15,10 @@
  */
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkProject, formatIssue, formatReport, SCANNED_DIRS, type CheckResult, type Issue } from '../checker/index.ts';
+import { CHECK_VERDICT } from '../loaders/after-check.ts';
 
 /** Changes arriving within this many milliseconds (an editor saving several files) are checked once. */
 const SETTLE_MS = 150;
@@ -60,33 +66,71 @@ function print(logger: AstroIntegrationLogger, result: CheckResult, lines: reado
   else logger.info(lines[0]!);
 }
 
+interface Verdict {
+  errors: number;
+  report: string;
+}
+
+/** The checker over the project at `root`, in a worker thread. */
+function checkInWorker(root: string): Promise<Verdict> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), { workerData: { root } });
+    worker.once('message', (verdict: Verdict) => {
+      resolve(verdict);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`检查程序意外退出（代码 ${code}）`)));
+  });
+}
+
+/**
+ * Prints the verdict: the summary and warnings when it passes; otherwise the whole report on
+ * stderr, as it is, so CI logs and editors see the same lines as npm run check, and the build
+ * ends. Exiting rather than throwing: Astro prints a thrown error with its stack trace, which
+ * tells an editor nothing and buries the report.
+ */
+function report(verdict: Verdict, logger: AstroIntegrationLogger): void {
+  if (verdict.errors === 0) {
+    const lines = verdict.report.split('\n');
+    logger.info(lines.at(-1)!);
+    for (const line of lines.slice(0, -1)) logger.warn(line);
+    return;
+  }
+  process.stderr.write(`${verdict.report}\n`);
+  process.stderr.write(`内容检查未通过（${verdict.errors} 个错误），已停止构建。请按上面列出的文件、行号和字段逐条修改。\n`);
+  process.exit(1);
+}
+
 export default function contentCheck(): AstroIntegration {
   let root = '';
   let latest: CheckResult | undefined;
+  let verdict: Promise<void> | undefined;
   return {
     name: 'content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
+        if (command === 'build') {
+          verdict = checkInWorker(root).then(
+            (v) => report(v, logger),
+            (error: unknown) => {
+              process.stderr.write(`内容检查无法完成，已停止构建：${error instanceof Error ? error.message : String(error)}\n`);
+              process.exit(1);
+            },
+          );
+          (globalThis as Record<symbol, unknown>)[CHECK_VERDICT] = verdict;
+          return;
+        }
         const result = checkProject(root);
         latest = result;
-        const report = formatReport(result);
-        if (result.errors === 0) {
-          logger.info(report.split('\n').at(-1)!);
-          for (const line of report.split('\n').slice(0, -1)) logger.warn(line);
-          return;
-        }
-        if (command === 'dev') {
-          logger.error(`\n${report}`);
-          return;
-        }
-        // The report goes to stderr as it is, so CI logs and editors see the same lines as npm run check.
-        // Exiting rather than throwing: Astro prints a thrown error with its stack trace, which
-        // tells an editor nothing and buries the report.
-        process.stderr.write(`${report}\n`);
-        process.stderr.write(`内容检查未通过（${result.errors} 个错误），已停止构建。请按上面列出的文件、行号和字段逐条修改。\n`);
-        process.exit(1);
+        if (result.errors === 0) report({ errors: 0, report: formatReport(result) }, logger);
+        else logger.error(`\n${formatReport(result)}`);
+      },
+      // Nothing is bundled or rendered before the checker has passed.
+      'astro:build:start': async () => {
+        await verdict;
       },
       'astro:server:setup': ({ server, logger }) => {
         if (!root) return;
