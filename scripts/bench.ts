@@ -7,15 +7,19 @@
  * in the same run, and the table gives the project's build time as a multiple of the bare one.
  * BENCH_RUNS=3 builds each three times and gives the medians (and the load average, since the
  * machine is shared). BENCH_KEEP=1 keeps the generated projects, to profile their builds.
+ * BENCH_BASE=<commit> also builds that commit's code with the same entries, in the same rounds,
+ * so a change's effect is measured side by side rather than against a figure from another day.
+ * Every build is also given in CPU seconds (user + system, the whole process tree, Pagefind
+ * included), which a shared machine's load disturbs less than wall time.
  *
  * Build time must grow linearly with N: nothing may list every entry on every page.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeBareProject } from './bench-bare.ts';
-import { copyProject } from './copy-project.ts';
+import { copyProject, linkModules } from './copy-project.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const sizes = process.argv
@@ -25,6 +29,7 @@ const sizes = process.argv
 /** BENCH_KEEP=1 keeps the generated projects, to profile a build of them by hand. */
 const KEEP = process.env['BENCH_KEEP'] === '1';
 const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 1) || 1);
+const BASE = process.env['BENCH_BASE'];
 const STATUSES = ['推进中', '已完成', '长期坚持'] as const;
 const UNITS = ['dangwei', 'djb', 'x-cun', 'x-shequ', 'x-dangzhibu', 'gexie'];
 
@@ -78,14 +83,28 @@ function generate(dir: string, n: number) {
 
 interface Phase {
   seconds: number;
+  /** User + system CPU seconds of the process and every child it waited for. */
+  cpu: number;
   maxRssMb: number;
   ok: boolean;
+}
+
+/** CPU seconds used so far by the children this process has waited for (Linux: /proc/self/stat). */
+function childrenCpu(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // cutime and cstime, fields 16 and 17 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Runs a Node script in `cwd`, reporting wall time and the process's peak memory. */
 function run(cwd: string, args: string[]): Phase {
   const rssFile = join(cwd, '.max-rss');
   const started = performance.now();
+  const cpuBefore = childrenCpu();
   const child = spawnSync(process.execPath, ['--import', join(ROOT, 'scripts/report-rss.mjs'), ...args], {
     cwd,
     encoding: 'utf8',
@@ -95,7 +114,7 @@ function run(cwd: string, args: string[]): Phase {
   const seconds = (performance.now() - started) / 1000;
   const maxRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN;
   if (child.status !== 0) process.stderr.write(`${args.join(' ')} failed:\n${child.stdout.slice(-4000)}${child.stderr.slice(-4000)}\n`);
-  return { seconds, maxRssMb, ok: child.status === 0 };
+  return { seconds, cpu: childrenCpu() - cpuBefore, maxRssMb, ok: child.status === 0 };
 }
 
 /**
@@ -119,56 +138,88 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-const results: { n: number; check: Phase; build: Phase; bare: Phase; pages: number; barePages: number }[] = [];
+/** The project as it was at `commit` (its sources, content and config; today's node_modules). */
+function baseProject(commit: string, dir: string) {
+  const archive = execFileSync(
+    'git',
+    [
+      'archive',
+      '--format=tar',
+      commit,
+      'src',
+      'data',
+      'public',
+      'scripts',
+      'deploy',
+      'docs',
+      'astro.config.mjs',
+      'package.json',
+      'tsconfig.json',
+    ],
+    {
+      cwd: ROOT,
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  linkModules(ROOT, dir);
+}
+
+const results: { n: number; check: Phase; build: Phase; bare: Phase; base: Phase | undefined; pages: number; barePages: number }[] = [];
 const loadBefore = load();
 for (const n of sizes.length > 0 ? sizes : [200, 2000]) {
   const dir = mkdtempSync(join(tmpdir(), `bench-${n}-`));
   const bareDir = mkdtempSync(join(tmpdir(), `bench-bare-${n}-`));
+  const baseDir = BASE ? mkdtempSync(join(tmpdir(), `bench-base-${n}-`)) : undefined;
   try {
     copyProject(ROOT, dir);
     generate(dir, n);
     writeBareProject(bareDir, ROOT);
     generate(bareDir, n);
+    if (baseDir) {
+      baseProject(BASE!, baseDir);
+      generate(baseDir, n);
+    }
     const checks: Phase[] = [];
     const builds: Phase[] = [];
     const bares: Phase[] = [];
+    const bases: Phase[] = [];
     // Alternating, so a change in the machine's load falls on both alike.
     for (let i = 0; i < RUNS; i += 1) {
       checks.push(run(dir, ['scripts/check.ts']));
-      clean(dir);
-      clean(bareDir);
+      for (const d of [dir, bareDir, baseDir]) if (d) clean(d);
       builds.push(run(dir, ['node_modules/astro/bin/astro.mjs', 'build']));
       bares.push(run(bareDir, ['node_modules/astro/bin/astro.mjs', 'build']));
+      if (baseDir) bases.push(run(baseDir, ['node_modules/astro/bin/astro.mjs', 'build']));
     }
     const [check, build, bare] = [medianPhase(checks), medianPhase(builds), medianPhase(bares)];
+    const base = baseDir ? medianPhase(bases) : undefined;
     const htmlCount = (d: string) =>
       existsSync(join(d, 'dist')) ? readdirSync(join(d, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length : 0;
     const pages = htmlCount(dir);
     const barePages = htmlCount(bareDir);
-    results.push({ n, check, build, bare, pages, barePages });
+    results.push({ n, check, build, bare, base, pages, barePages });
     console.log(
       `N=${n}: check ${check.seconds.toFixed(1)} s, ${check.maxRssMb.toFixed(0)} MB; build ${build.seconds.toFixed(1)} s, ${build.maxRssMb.toFixed(0)} MB, ${pages} pages; bare Astro + MDX ${bare.seconds.toFixed(1)} s, ${barePages} pages${check.ok && build.ok && bare.ok ? '' : ' (FAILED)'}` +
         (RUNS > 1
-          ? ` (median of ${RUNS}: build ${builds.map((b) => b.seconds.toFixed(1)).join(', ')}; bare ${bares.map((b) => b.seconds.toFixed(1)).join(', ')})`
+          ? ` (median of ${RUNS}: build ${builds.map((b) => b.seconds.toFixed(1)).join(', ')}; bare ${bares.map((b) => b.seconds.toFixed(1)).join(', ')}${base ? `; base ${bases.map((b) => b.seconds.toFixed(1)).join(', ')}` : ''})`
           : ''),
     );
   } finally {
-    if (KEEP) console.log(`kept: ${dir} ${bareDir}`);
-    else {
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(bareDir, { recursive: true, force: true });
-    }
+    if (KEEP) console.log(`kept: ${dir} ${bareDir} ${baseDir ?? ''}`);
+    else for (const d of [dir, bareDir, baseDir]) if (d) rmSync(d, { recursive: true, force: true });
   }
 }
 
 console.log(
-  '\n| N each (measures, records, posts) | check s | check peak MB | build s | build peak MB | pages | build ms per page | bare Astro + MDX s | bare pages | build ÷ bare |',
+  `\n| N each (measures, records, posts) | check s | check peak MB | build s | build CPU s | build peak MB | pages | build ms per page | bare Astro + MDX s | bare CPU s | bare pages | build ÷ bare (wall) | build ÷ bare (CPU) |${BASE ? ` ${BASE} s | ${BASE} CPU s | ${BASE} ÷ bare |` : ''}`,
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${BASE ? '---:|---:|---:|' : ''}`);
 for (const r of results) {
   console.log(
-    `| ${r.n} | ${r.check.seconds.toFixed(1)} | ${r.check.maxRssMb.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.maxRssMb.toFixed(0)} | ${r.pages} | ${((r.build.seconds * 1000) / Math.max(1, r.pages)).toFixed(1)} | ${r.bare.seconds.toFixed(1)} | ${r.barePages} | ${(r.build.seconds / r.bare.seconds).toFixed(2)}× |`,
+    `| ${r.n} | ${r.check.seconds.toFixed(1)} | ${r.check.maxRssMb.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.cpu.toFixed(1)} | ${r.build.maxRssMb.toFixed(0)} | ${r.pages} | ${((r.build.seconds * 1000) / Math.max(1, r.pages)).toFixed(1)} | ${r.bare.seconds.toFixed(1)} | ${r.bare.cpu.toFixed(1)} | ${r.barePages} | ${(r.build.seconds / r.bare.seconds).toFixed(2)}× | ${(r.build.cpu / r.bare.cpu).toFixed(2)}× |` +
+      (r.base ? ` ${r.base.seconds.toFixed(1)} | ${r.base.cpu.toFixed(1)} | ${(r.base.seconds / r.bare.seconds).toFixed(2)}× |` : ''),
   );
 }
 console.log(`\n${RUNS > 1 ? `median of ${RUNS} runs; ` : ''}load average (1, 5, 15 min) before: ${loadBefore}, after: ${load()}`);
-if (results.some((r) => !r.check.ok || !r.build.ok || !r.bare.ok)) process.exitCode = 1;
+if (results.some((r) => !r.check.ok || !r.build.ok || !r.bare.ok || r.base?.ok === false)) process.exitCode = 1;
