@@ -250,6 +250,12 @@ export function scanFiles(dist: string, files: readonly string[]): GateHit[] {
   return out;
 }
 
+/** A file's SHA-256 in hex, as `sha256sum` prints it (the manifest's lines). */
+export const fileDigest = (dist: string, file: string): string =>
+  createHash('sha256')
+    .update(readFileSync(join(dist, file)))
+    .digest('hex');
+
 /** Scans every file of the built site at `dist`, in this thread (the build uses gate-pool.ts). */
 export function scanDist(dist: string): GateHit[] {
   const { files, links } = listDist(dist);

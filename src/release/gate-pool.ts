@@ -2,7 +2,8 @@
  * The final gate on every core: dist/'s files are shared out in batches among worker threads,
  * each running the same scan (scanFiles in dist-gate.ts) as the gate in one thread. At 2,000
  * entries the gate reads 6,000 pages; in one thread it was the build's longest step, and it can
- * run while Pagefind (a separate process) indexes the same pages.
+ * run while Pagefind (a separate process) indexes the same pages. The workers also hash the
+ * files for the manifest, which then reads only what they did not see.
  *
  * A worker that fails rejects the whole scan: a gate that could not look has not passed.
  */
@@ -16,12 +17,23 @@ const BATCH = 200;
 /** Workers to start: one per core, at most 4 (the gate also shares the machine with Pagefind). */
 export const gateWorkers = (): number => Math.max(1, Math.min(availableParallelism(), 4));
 
-/** Scans `files` (dist-relative) of the site at `dist` in worker threads; hits in the order of `files`. */
-export async function scanInWorkers(dist: string, files: readonly string[], workers = gateWorkers()): Promise<GateHit[]> {
+/** What the pool found: the gate's hits in the order of the files, and each file's SHA-256. */
+export interface PoolScan {
+  hits: GateHit[];
+  digests: Map<string, string>;
+}
+
+interface BatchResult {
+  hits: GateHit[];
+  digests: string[];
+}
+
+/** Scans `files` (dist-relative) of the site at `dist` in worker threads. */
+export async function scanInWorkers(dist: string, files: readonly string[], workers = gateWorkers()): Promise<PoolScan> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  if (batches.length === 0) return [];
-  const results: GateHit[][] = new Array<GateHit[]>(batches.length);
+  if (batches.length === 0) return { hits: [], digests: new Map() };
+  const results = new Array<BatchResult>(batches.length);
   let next = 0;
   const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(new URL('./gate-worker.ts', import.meta.url)));
   try {
@@ -36,8 +48,8 @@ export async function scanInWorkers(dist: string, files: readonly string[], work
               next += 1;
               worker.postMessage({ dist, files: batches[current] });
             };
-            worker.on('message', (hits: GateHit[]) => {
-              results[current] = hits;
+            worker.on('message', (result: BatchResult) => {
+              results[current] = result;
               send();
             });
             worker.on('error', reject);
@@ -52,5 +64,8 @@ export async function scanInWorkers(dist: string, files: readonly string[], work
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results.flat();
+  return {
+    hits: results.flatMap((r) => r.hits),
+    digests: new Map(batches.flatMap((batch, b) => batch.map((file, i) => [file, results[b]!.digests[i]!] as const))),
+  };
 }

@@ -5,13 +5,12 @@
  * reads. Run by the `release` integration in `astro:build:done`, so `astro build` alone gives the
  * complete site; the scripts of the same names run single steps on a dist/ folder.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeAdmin } from './admin.ts';
 import { decodeText } from '../domain/csv.ts';
-import { linkHits, listDist, scanDist, type GateHit } from './dist-gate.ts';
+import { fileDigest, linkHits, listDist, scanDist, type GateHit } from './dist-gate.ts';
 import { scanInWorkers } from './gate-pool.ts';
 import { findPersonalData } from '../checker/privacy.ts';
 import { answeredRoutes, routeOf, smokePaths } from './routes.ts';
@@ -141,17 +140,15 @@ export async function runRelease(dist: string, options: ReleaseOptions): Promise
   }
   const scanned = new Set(pages.files);
   const after = listDist(dist);
-  const hits = [
-    ...linkHits(after.links),
-    ...(await scanning),
-    ...(await scanInWorkers(
-      dist,
-      after.files.filter((f) => !scanned.has(f)),
-    )),
-  ];
+  const first = await scanning;
+  const added = await scanInWorkers(
+    dist,
+    after.files.filter((f) => !scanned.has(f)),
+  );
+  const hits = [...linkHits(after.links), ...first.hits, ...added.hits];
   passGateOrExit(hits, options.root);
   options.log(`发布前检查通过：dist/ 中没有个人信息和可运行的内容（${seconds()}）。`);
-  const manifest = writeManifestFor(dist, options.redirects);
+  const manifest = writeManifestFor(dist, options.redirects, new Map([...first.digests, ...added.digests]));
   options.log(`manifest: ${manifest.files} files, ${manifest.pages} pages`);
 }
 
@@ -181,14 +178,14 @@ export const siteRedirects = (root: string): Record<string, string> =>
   JSON.parse(readFileSync(join(root, 'deploy/redirects.json'), 'utf8')) as Record<string, string>;
 
 /** The manifest, routes and smoke paths of any built site (the county portal's has no redirects). */
-export function writeManifestFor(dist: string, redirects: Record<string, string>): { files: number; pages: number } {
+export function writeManifestFor(
+  dist: string,
+  redirects: Record<string, string>,
+  /** Digests already computed (by the gate's workers, which read every file), by dist-relative path. */
+  known: ReadonlyMap<string, string> = new Map(),
+): { files: number; pages: number } {
   const files = filesUnder(dist).filter((f) => !OWN.has(f));
-  const lines = files.map(
-    (f) =>
-      `${createHash('sha256')
-        .update(readFileSync(join(dist, f)))
-        .digest('hex')}  ${f}`,
-  );
+  const lines = files.map((f) => `${known.get(f) ?? fileDigest(dist, f)}  ${f}`);
   writeFileSync(join(dist, 'manifest.sha256'), `${lines.join('\n')}\n`);
   const pages = files.filter((f) => f.endsWith('.html')).map(routeOf);
   writeFileSync(join(dist, 'routes.txt'), `${answeredRoutes(pages, redirects).join('\n')}\n`);

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listDist, scanFiles } from '../../src/release/dist-gate.ts';
+import { fileDigest, listDist, scanFiles } from '../../src/release/dist-gate.ts';
 import { scanInWorkers } from '../../src/release/gate-pool.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'gate-pool-'));
@@ -35,12 +35,18 @@ describe('scanInWorkers', () => {
     const alone = scanFiles(dist, files);
     expect(alone.length).toBeGreaterThanOrEqual(10);
     expect(new Set(alone.map((h) => h.file)).size).toBeGreaterThanOrEqual(8);
-    expect(await scanInWorkers(dist, files, 3)).toEqual(alone);
-    expect(await scanInWorkers(dist, files, 1)).toEqual(alone);
+    expect((await scanInWorkers(dist, files, 3)).hits).toEqual(alone);
+    expect((await scanInWorkers(dist, files, 1)).hits).toEqual(alone);
+  });
+
+  it("gives every file's SHA-256 for the manifest", async () => {
+    const { digests } = await scanInWorkers(dist, files, 2);
+    expect([...digests.keys()]).toEqual(files);
+    expect(files.filter((file) => digests.get(file) !== fileDigest(dist, file))).toEqual([]);
   });
 
   it('finds nothing in nothing', async () => {
-    expect(await scanInWorkers(dist, [])).toEqual([]);
+    expect(await scanInWorkers(dist, [])).toEqual({ hits: [], digests: new Map() });
   });
 
   it('fails when a worker cannot read its files', async () => {
