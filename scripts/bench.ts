@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeBareProject } from './bench-bare.ts';
-import { copyProject, linkModules } from './copy-project.ts';
+import { copyProject, linkModules, PROJECT_PARTS } from './copy-project.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const sizes = process.argv
@@ -140,27 +140,7 @@ const load = () =>
 
 /** The project as it was at `commit` (its sources, content and config; today's node_modules). */
 function baseProject(commit: string, dir: string) {
-  const archive = execFileSync(
-    'git',
-    [
-      'archive',
-      '--format=tar',
-      commit,
-      'src',
-      'data',
-      'public',
-      'scripts',
-      'deploy',
-      'docs',
-      'astro.config.mjs',
-      'package.json',
-      'tsconfig.json',
-    ],
-    {
-      cwd: ROOT,
-      maxBuffer: 512 * 1024 * 1024,
-    },
-  );
+  const archive = execFileSync('git', ['archive', '--format=tar', commit, ...PROJECT_PARTS], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   linkModules(ROOT, dir);
 }

@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-const PARTS = [
+export const PROJECT_PARTS = [
   'src',
   'data',
   'public',
@@ -19,7 +19,7 @@ const PARTS = [
 ];
 
 export function copyProject(root: string, dest: string): void {
-  for (const part of PARTS) {
+  for (const part of PROJECT_PARTS) {
     if (existsSync(join(root, part))) cpSync(join(root, part), join(dest, part), { recursive: true });
   }
   linkModules(root, dest);
