@@ -219,6 +219,8 @@ export function findPersonalData(input: string): PersonalDataHit[] {
   const { text, origin } = normaliseForScan(input);
   const hits: PersonalDataHit[] = [];
   for (const m of text.matchAll(RUN)) {
+    // Fewer characters than the shortest number has digits: most runs on a page (CSS lengths, dates).
+    if (m[0].length < 11) continue;
     for (const groups of splitRun(m[0], m.index)) {
       // Any consecutive groups may be the number: a mobile written in groups may stand next to
       // another number on the same line or the line before. A group of digits is never split.
