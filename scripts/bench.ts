@@ -9,8 +9,10 @@
  * machine is shared). BENCH_KEEP=1 keeps the generated projects, to profile their builds.
  * BENCH_BASE=<commit> also builds that commit's code with the same entries, in the same rounds,
  * so a change's effect is measured side by side rather than against a figure from another day.
- * Every build is also given in CPU seconds (user + system, the whole process tree, Pagefind
- * included), which a shared machine's load disturbs less than wall time.
+ * Every build is also given in CPU seconds (user + system of Node and every thread and child
+ * it waits for; not Pagefind's binary, which its Node API leaves unreaped), which a shared
+ * machine's load disturbs less than wall time, though two threads racing for one core still
+ * inflate it.
  *
  * Build time must grow linearly with N: nothing may list every entry on every page.
  */
