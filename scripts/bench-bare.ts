@@ -4,6 +4,11 @@
  * Markdown or MDX through a plain layout, plus the same paginated record list (20 per page) and
  * a home page. No checker, no release steps (search index, gate, manifest), no remark/rehype
  * plugins of ours, no view model: what the project's build costs over this is ours to explain.
+ *
+ * Two flavours: Astro's default Markdown processor (Sätteri, native code), and the unified
+ * pipeline (remark/rehype in JavaScript) that the project chose so that the checker parses
+ * exactly as the build does. The second separates the price of that choice from the price of
+ * what the project adds.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,10 +16,6 @@ import { linkModules } from './copy-project.ts';
 
 const FILES: Record<string, string> = {
   'package.json': '{ "name": "bench-bare", "private": true, "type": "module" }\n',
-  'astro.config.mjs': `import mdx from '@astrojs/mdx';
-import { defineConfig } from 'astro/config';
-export default defineConfig({ trailingSlash: 'always', integrations: [mdx()], markdown: { syntaxHighlight: false } });
-`,
   'src/content.config.ts': `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -80,9 +81,17 @@ const { Content } = await render(entry);
 <Page title={entry.data.title}>{(entry.data.measures ?? []).map((m) => <MeasureLink id={m} />)}<Content components={{ Callout, MeasureLink }} /></Page>
 `;
 
+/** astro.config.mjs: Astro's default Markdown processor, or its unified one with no plugins added. */
+const config = (processor: BareProcessor) => `import mdx from '@astrojs/mdx';
+${processor === 'unified' ? "import { unified } from '@astrojs/markdown-remark';\n" : ''}import { defineConfig } from 'astro/config';
+export default defineConfig({ trailingSlash: 'always', integrations: [mdx()], markdown: { syntaxHighlight: false${processor === 'unified' ? ', processor: unified()' : ''} } });
+`;
+
+export type BareProcessor = 'default' | 'unified';
+
 /** Writes the bare project into `dir`, without content: the benchmark generates the same entries into it. */
-export function writeBareProject(dir: string, projectRoot: string): void {
-  const files = { ...FILES };
+export function writeBareProject(dir: string, projectRoot: string, processor: BareProcessor = 'default'): void {
+  const files: Record<string, string> = { ...FILES, 'astro.config.mjs': config(processor) };
   for (const c of ['measures', 'updates', 'posts']) files[`src/pages/${c}/[id].astro`] = entryPage(c);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -4,7 +4,9 @@
  * and peak memory (max RSS) of each phase. Default N: 200 and 2000.
  *
  * Beside it, the same entries go into a bare Astro + MDX project (scripts/bench-bare.ts) built
- * in the same run, and the table gives the project's build time as a multiple of the bare one.
+ * in the same run, and the table gives the project's build time as a multiple of the bare one;
+ * a second bare project uses Astro's unified Markdown pipeline, as the project does, so the
+ * table also shows what that choice costs apart from what the project adds.
  * BENCH_RUNS=3 builds each three times and gives the medians (and the load average, since the
  * machine is shared). BENCH_KEEP=1 keeps the generated projects, to profile their builds.
  * BENCH_BASE=<commit> also builds that commit's code with the same entries, in the same rounds,
@@ -147,17 +149,29 @@ function baseProject(commit: string, dir: string) {
   linkModules(ROOT, dir);
 }
 
-const results: { n: number; check: Phase; build: Phase; bare: Phase; base: Phase | undefined; pages: number; barePages: number }[] = [];
+const results: {
+  n: number;
+  check: Phase;
+  build: Phase;
+  bare: Phase;
+  bareUnified: Phase;
+  base: Phase | undefined;
+  pages: number;
+  barePages: number;
+}[] = [];
 const loadBefore = load();
 for (const n of sizes.length > 0 ? sizes : [200, 2000]) {
   const dir = mkdtempSync(join(tmpdir(), `bench-${n}-`));
   const bareDir = mkdtempSync(join(tmpdir(), `bench-bare-${n}-`));
+  const unifiedDir = mkdtempSync(join(tmpdir(), `bench-bare-unified-${n}-`));
   const baseDir = BASE ? mkdtempSync(join(tmpdir(), `bench-base-${n}-`)) : undefined;
   try {
     copyProject(ROOT, dir);
     generate(dir, n);
     writeBareProject(bareDir, ROOT);
     generate(bareDir, n);
+    writeBareProject(unifiedDir, ROOT, 'unified');
+    generate(unifiedDir, n);
     if (baseDir) {
       baseProject(BASE!, baseDir);
       generate(baseDir, n);
@@ -165,43 +179,46 @@ for (const n of sizes.length > 0 ? sizes : [200, 2000]) {
     const checks: Phase[] = [];
     const builds: Phase[] = [];
     const bares: Phase[] = [];
+    const unifieds: Phase[] = [];
     const bases: Phase[] = [];
     // Alternating, so a change in the machine's load falls on both alike.
     for (let i = 0; i < RUNS; i += 1) {
       checks.push(run(dir, ['scripts/check.ts']));
-      for (const d of [dir, bareDir, baseDir]) if (d) clean(d);
+      for (const d of [dir, bareDir, unifiedDir, baseDir]) if (d) clean(d);
       builds.push(run(dir, ['node_modules/astro/bin/astro.mjs', 'build']));
       bares.push(run(bareDir, ['node_modules/astro/bin/astro.mjs', 'build']));
+      unifieds.push(run(unifiedDir, ['node_modules/astro/bin/astro.mjs', 'build']));
       if (baseDir) bases.push(run(baseDir, ['node_modules/astro/bin/astro.mjs', 'build']));
     }
     const [check, build, bare] = [medianPhase(checks), medianPhase(builds), medianPhase(bares)];
     const base = baseDir ? medianPhase(bases) : undefined;
+    const bareUnified = medianPhase(unifieds);
     const htmlCount = (d: string) =>
       existsSync(join(d, 'dist')) ? readdirSync(join(d, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length : 0;
     const pages = htmlCount(dir);
     const barePages = htmlCount(bareDir);
-    results.push({ n, check, build, bare, base, pages, barePages });
+    results.push({ n, check, build, bare, bareUnified, base, pages, barePages });
     console.log(
-      `N=${n}: check ${check.seconds.toFixed(1)} s, ${check.maxRssMb.toFixed(0)} MB; build ${build.seconds.toFixed(1)} s, ${build.maxRssMb.toFixed(0)} MB, ${pages} pages; bare Astro + MDX ${bare.seconds.toFixed(1)} s, ${barePages} pages${check.ok && build.ok && bare.ok ? '' : ' (FAILED)'}` +
+      `N=${n}: check ${check.seconds.toFixed(1)} s, ${check.maxRssMb.toFixed(0)} MB; build ${build.seconds.toFixed(1)} s, ${build.maxRssMb.toFixed(0)} MB, ${pages} pages; bare Astro + MDX ${bare.seconds.toFixed(1)} s, ${barePages} pages; with unified ${bareUnified.seconds.toFixed(1)} s${check.ok && build.ok && bare.ok && bareUnified.ok ? '' : ' (FAILED)'}` +
         (RUNS > 1
           ? ` (median of ${RUNS}: build ${builds.map((b) => b.seconds.toFixed(1)).join(', ')}; bare ${bares.map((b) => b.seconds.toFixed(1)).join(', ')}${base ? `; base ${bases.map((b) => b.seconds.toFixed(1)).join(', ')}` : ''})`
           : ''),
     );
   } finally {
-    if (KEEP) console.log(`kept: ${dir} ${bareDir} ${baseDir ?? ''}`);
-    else for (const d of [dir, bareDir, baseDir]) if (d) rmSync(d, { recursive: true, force: true });
+    if (KEEP) console.log(`kept: ${dir} ${bareDir} ${unifiedDir} ${baseDir ?? ''}`);
+    else for (const d of [dir, bareDir, unifiedDir, baseDir]) if (d) rmSync(d, { recursive: true, force: true });
   }
 }
 
 console.log(
-  `\n| N each (measures, records, posts) | check s | check peak MB | build s | build CPU s | build peak MB | pages | build ms per page | bare Astro + MDX s | bare CPU s | bare pages | build ÷ bare (wall) | build ÷ bare (CPU) |${BASE ? ` ${BASE} s | ${BASE} CPU s | ${BASE} ÷ bare |` : ''}`,
+  `\n| N each (measures, records, posts) | check s | check peak MB | build s | build CPU s | build peak MB | pages | build ms per page | bare Astro + MDX s | bare CPU s | bare pages | build ÷ bare (wall) | build ÷ bare (CPU) | bare with unified s | build ÷ bare with unified (wall) |${BASE ? ` ${BASE} s | ${BASE} CPU s | ${BASE} ÷ bare |` : ''}`,
 );
-console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${BASE ? '---:|---:|---:|' : ''}`);
+console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${BASE ? '---:|---:|---:|' : ''}`);
 for (const r of results) {
   console.log(
-    `| ${r.n} | ${r.check.seconds.toFixed(1)} | ${r.check.maxRssMb.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.cpu.toFixed(1)} | ${r.build.maxRssMb.toFixed(0)} | ${r.pages} | ${((r.build.seconds * 1000) / Math.max(1, r.pages)).toFixed(1)} | ${r.bare.seconds.toFixed(1)} | ${r.bare.cpu.toFixed(1)} | ${r.barePages} | ${(r.build.seconds / r.bare.seconds).toFixed(2)}× | ${(r.build.cpu / r.bare.cpu).toFixed(2)}× |` +
+    `| ${r.n} | ${r.check.seconds.toFixed(1)} | ${r.check.maxRssMb.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.cpu.toFixed(1)} | ${r.build.maxRssMb.toFixed(0)} | ${r.pages} | ${((r.build.seconds * 1000) / Math.max(1, r.pages)).toFixed(1)} | ${r.bare.seconds.toFixed(1)} | ${r.bare.cpu.toFixed(1)} | ${r.barePages} | ${(r.build.seconds / r.bare.seconds).toFixed(2)}× | ${(r.build.cpu / r.bare.cpu).toFixed(2)}× | ${r.bareUnified.seconds.toFixed(1)} | ${(r.build.seconds / r.bareUnified.seconds).toFixed(2)}× |` +
       (r.base ? ` ${r.base.seconds.toFixed(1)} | ${r.base.cpu.toFixed(1)} | ${(r.base.seconds / r.bare.seconds).toFixed(2)}× |` : ''),
   );
 }
 console.log(`\n${RUNS > 1 ? `median of ${RUNS} runs; ` : ''}load average (1, 5, 15 min) before: ${loadBefore}, after: ${load()}`);
-if (results.some((r) => !r.check.ok || !r.build.ok || !r.bare.ok || r.base?.ok === false)) process.exitCode = 1;
+if (results.some((r) => !r.check.ok || !r.build.ok || !r.bare.ok || !r.bareUnified.ok || r.base?.ok === false)) process.exitCode = 1;
