@@ -5,7 +5,7 @@
  * reads. Run by the `release` integration in `astro:build:done`, so `astro build` alone gives the
  * complete site; the scripts of the same names run single steps on a dist/ folder.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeAdmin } from './admin.ts';
@@ -128,6 +128,8 @@ export interface ReleaseOptions {
 export async function runRelease(dist: string, options: ReleaseOptions): Promise<void> {
   const started = performance.now();
   const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} 秒`;
+  // A second early: a file written just before (or while) the first scan read it is read again.
+  const listedAt = Date.now() - 1000;
   const pages = listDist(dist);
   const scanning = scanInWorkers(dist, pages.files);
   // Awaited below in any case: a failed index must not leave the scan's failure unhandled.
@@ -141,11 +143,10 @@ export async function runRelease(dist: string, options: ReleaseOptions): Promise
   const scanned = new Set(pages.files);
   const after = listDist(dist);
   const first = await scanning;
-  const added = await scanInWorkers(
-    dist,
-    after.files.filter((f) => !scanned.has(f)),
-  );
-  const hits = [...linkHits(after.links), ...first.hits, ...added.hits];
+  // Then what indexing and /admin/ added, and anything they rewrote after the first scan read it.
+  const changed = (f: string) => !scanned.has(f) || statSync(join(dist, f)).mtimeMs >= listedAt;
+  const added = await scanInWorkers(dist, after.files.filter(changed));
+  const hits = [...linkHits(after.links), ...first.hits.filter((h) => !added.digests.has(h.file)), ...added.hits];
   passGateOrExit(hits, options.root);
   options.log(`发布前检查通过：dist/ 中没有个人信息和可运行的内容（${seconds()}）。`);
   const manifest = writeManifestFor(dist, options.redirects, new Map([...first.digests, ...added.digests]));
