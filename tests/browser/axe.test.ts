@@ -1,7 +1,9 @@
 /**
  * Accessibility in Chromium: axe-core (WCAG 2.2 AA) on every page of dist/ at phone and desktop
- * sizes, and at the phone's size in dark mode too. Apart from the other page tests so that the
- * two test workers share the longest work.
+ * sizes, and at the phone's size in dark mode too; and, on the same loads, that no page logs an
+ * error, fails a request or violates its Content-Security-Policy (axe runs under the CSP, so a
+ * page is loaded once for both). Apart from the other page tests so that the two test workers
+ * share the longest work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAxe, type AxeResult } from '../helpers/axe.ts';
@@ -37,15 +39,28 @@ describe('axe-core', () => {
     { size: 'phone', viewport: PHONE, schemes: ['light', 'dark'], modes: 'light and dark mode' },
     { size: 'desktop', viewport: DESKTOP, schemes: ['light'], modes: 'light mode' },
   ] as const)(
-    'at $size size ($modes) finds no WCAG 2.2 AA violation on any page',
+    'at $size size ($modes) finds no WCAG 2.2 AA violation on any page, and no page logs an error, fails a request or violates its CSP',
     async ({ viewport, schemes }) => {
-      // Only axe's own injection bypasses the CSP; the CSP itself is tested in pages.test.ts without bypass.
-      const context = await h.browser.newContext({ viewport, colorScheme: 'light', bypassCSP: true });
+      const context = await h.browser.newContext({ viewport, colorScheme: 'light' });
       const page = await context.newPage();
       const found: string[] = [];
+      const problems: string[] = [];
+      let current = '';
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${current}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
+      // ERR_ABORTED is the test's own navigation cancelling a late request (the favicon), not a failure.
+      page.on('requestfailed', (r) => {
+        if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${current}: failed ${r.url()} ${r.failure()?.errorText}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400 && !r.url().endsWith('/404.html')) problems.push(`${current}: ${r.status()} ${r.url()}`);
+      });
       for (const path of pages) {
+        current = path;
         await page.emulateMedia({ colorScheme: schemes[0] });
-        await page.goto(h.url + path);
+        await page.goto(h.url + path, { waitUntil: 'load' });
         for (const colorScheme of schemes) {
           await page.emulateMedia({ colorScheme });
           expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), path).toBe(colorScheme === 'dark');
@@ -57,6 +72,7 @@ describe('axe-core', () => {
       }
       await context.close();
       expect(found).toEqual([]);
+      expect(problems).toEqual([]);
       // Seventy pages, each a few hundred milliseconds of axe: minutes on a loaded two-core machine.
     },
     400_000,

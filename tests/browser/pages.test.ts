@@ -1,6 +1,7 @@
 /**
- * What only a browser shows (accessibility on every page is in axe.test.ts, which runs beside
- * this file): pages complete with JavaScript off, no console errors or CSP violations, the text-size switch.
+ * What only a browser shows: pages complete with JavaScript off, the text-size switch, the phone
+ * layout, charts. Accessibility on every page, and that no page logs an error or violates its
+ * CSP, are in axe.test.ts (one load of each page serves both), which runs beside this file.
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,31 +209,6 @@ describe('the phone layout', () => {
     expect(seen.scrolls).toBe(false);
     expect(seen.page).toBeLessThanOrEqual(1280);
     await page.close();
-  });
-});
-
-describe('console and CSP', () => {
-  it('no page logs an error, fails a request or violates its Content-Security-Policy', async () => {
-    const page = await phone.newPage();
-    const problems: string[] = [];
-    let current = '';
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${current}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
-    // ERR_ABORTED is the test's own navigation cancelling a late request (the favicon), not a failure.
-    page.on('requestfailed', (r) => {
-      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${current}: failed ${r.url()} ${r.failure()?.errorText}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400 && !r.url().endsWith('/404.html')) problems.push(`${current}: ${r.status()} ${r.url()}`);
-    });
-    for (const path of pages) {
-      current = path;
-      await page.goto(h.url + path, { waitUntil: 'load' });
-    }
-    await page.close();
-    expect(problems).toEqual([]);
   });
 });
 
