@@ -1,7 +1,7 @@
 /**
  * What only a browser shows: pages complete with JavaScript off, the text-size switch, the phone
  * layout, charts. Accessibility on every page, and that no page logs an error or violates its
- * CSP, are in axe.test.ts (one load of each page serves both), which runs beside this file.
+ * CSP, are in axe.test.ts and axe-desktop.test.ts (one load of each page serves both).
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
