@@ -27,7 +27,7 @@ export interface Size {
   size: string;
   viewport: { width: number; height: number };
   /** The colour schemes axe runs in, on one load of each page. */
-  schemes: readonly ('light' | 'dark')[];
+  schemes: readonly ['light' | 'dark', ...('light' | 'dark')[]];
   modes: string;
 }
 
