@@ -13,7 +13,9 @@
  * before and after, and the passed/failed/skipped test counts; then the medians and their ratio.
  * The CPU time counts every process the tests start, Chromium's renderers included: those are
  * orphaned when their browser exits, so the run goes into a PID namespace of its own (`unshare`),
- * whose first process collects them. Without the right to make one (not root), the figure leaves
+ * whose first process collects them. It gets its own /proc too (`--mount-proc`): the tests that
+ * look up their child processes there (tests/dev/live-check.test.ts) must see the same process
+ * ids as their children have. Without the right to make one (not root), the figure leaves
  * them out, and the script says so.
  */
 import { spawnSync } from 'node:child_process';
@@ -53,7 +55,8 @@ function sh(command: string, cwd: string): string {
 }
 
 /** Whether this process may start a command in a PID namespace of its own. */
-const canUnshare = spawnSync('unshare', ['--pid', '--fork', '--kill-child', 'true']).status === 0;
+const NAMESPACE = ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc'];
+const canUnshare = spawnSync(NAMESPACE[0]!, [...NAMESPACE.slice(1), 'true']).status === 0;
 if (!existsSync(TIME)) {
   console.error(`${TIME} is missing: apt-get install time`);
   process.exit(2);
@@ -68,7 +71,7 @@ function npmTest(dir: string, label: string, round: number): Run {
     rmSync(join(dir, cache), { recursive: true, force: true });
   const times = join(tmpdir(), `bench-tests-${process.pid}.time`);
   const log = join(tmpdir(), `bench-tests-${process.pid}-${label}-${round}.log`);
-  const namespace = canUnshare ? ['unshare', '--pid', '--fork', '--kill-child'] : [];
+  const namespace = canUnshare ? NAMESPACE : [];
   const loadBefore = load();
   const r = spawnSync(
     TIME,
