@@ -54,8 +54,9 @@ function sh(command: string, cwd: string): string {
   return r.stdout;
 }
 
-/** Whether this process may start a command in a PID namespace of its own. */
+/** A PID namespace with its own /proc (see above). */
 const NAMESPACE = ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc'];
+/** Whether this process may start a command in one. */
 const canUnshare = spawnSync(NAMESPACE[0]!, [...NAMESPACE.slice(1), 'true']).status === 0;
 if (!existsSync(TIME)) {
   console.error(`${TIME} is missing: apt-get install time`);
