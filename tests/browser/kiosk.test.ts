@@ -51,14 +51,30 @@ const LATE = new Date('2027-10-15T10:00:00+08:00');
 
 let build: FixtureBuild;
 let h: Harness;
+/**
+ * One page for every test that only needs the clock stopped at a moment: each sets the screen's
+ * size and the moment, then loads the screen afresh. A new browser context costs about a second
+ * of CPU (a renderer process, then the page's fonts and files fetched and decoded again); the
+ * screens keep those cached in the same way when they run for weeks. Tests that run the clock
+ * (clock.install, once per context) or need a cold start get their own context.
+ */
+let still: Page;
 beforeAll(async () => {
   build = sharedKioskFixture();
   h = await startHarness(build.dist);
+  still = await (await h.browser.newContext()).newPage();
 });
 afterAll(async () => {
   await h?.close();
   build?.remove();
 });
+
+/** The shared page at the preset's size, its clock stopped at `time`. */
+async function stillScreen(preset: Preset, time: Date): Promise<Page> {
+  await still.setViewportSize({ width: preset.width, height: preset.height });
+  await still.clock.setFixedTime(time);
+  return still;
+}
 
 /**
  * Opens a screen and waits until it shows what it will keep showing: the page loaded, the fonts
@@ -159,8 +175,7 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
   const min = preset.minFontSize ?? 16;
 
   it('shows every slide and notice whole, on as many pages as it needs: nothing clipped, no ellipsis, no text below the minimum', async () => {
-    const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
-    await page.clock.setFixedTime(IN_WINDOW);
+    const page = await stillScreen(preset, IN_WINDOW);
     await page.goto(`${h.url}/kiosk/${preset.id}/?nosw=1`);
     const ids = await page.$$eval('.slide[data-id]', (els) => els.map((e) => e.getAttribute('data-id')!));
     expect(ids).toEqual([...preset.slides, 'notice:o', 'notice:n']);
@@ -216,7 +231,6 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
     expect(smallest).toBeGreaterThanOrEqual(min);
     note(preset.id, 'smallest font (px)', smallest);
     note(preset.id, 'pages per slide', pagesPerSlide);
-    await page.close();
   });
 
   it.runIf(preset.slides.includes('dates'))(
@@ -224,8 +238,7 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
     async () => {
       // The page is built with countdowns for the build date; the screen rewrites them (and the
       // next 党员活动日) from its own clock once it runs, and every item's text grows.
-      const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
-      await page.clock.setFixedTime(LATE);
+      const page = await stillScreen(preset, LATE);
       for (let n = 1; ; n += 1) {
         await openScreen(page, `${h.url}/kiosk/${preset.id}/?slide=dates&page=${n}&nosw=1`);
         expect(await page.textContent('.slide.active [data-countdown]')).toMatch(/^已逾期 \d{3} 天$/);
@@ -233,7 +246,6 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
         const [at, of] = (await page.getAttribute('kiosk-screen', 'data-page'))!.split('/').map(Number);
         if (at! >= of!) break;
       }
-      await page.close();
       // Running: the countdowns change at midnight while the slide shows.
       const running = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
       await running.clock.install({ time: new Date(LATE.getTime() - 10 * 3_600_000 - 30_000) });
@@ -271,22 +283,17 @@ describe.each(presets.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
   });
 
   it.runIf(preset.slides.includes('qr'))('has a QR code that decodes to the public address', async () => {
-    const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
-    await page.clock.setFixedTime(QUIET);
+    const page = await stillScreen(preset, QUIET);
     await openScreen(page, `${h.url}/kiosk/${preset.id}/?slide=qr&nosw=1`);
     expect(decodeQr(await page.screenshot())).toBe(FIXTURE_SITE_URL);
-    await page.close();
   });
 
   it.runIf(preset.night)('at night gives at most 20% of the day’s light when dimmed, and none when blank', async () => {
     const shot = async (time: Date) => {
-      const page = await h.browser.newPage({ viewport: { width: preset.width, height: preset.height } });
-      await page.clock.setFixedTime(time);
+      const page = await stillScreen(preset, time);
       await openScreen(page, `${h.url}/kiosk/${preset.id}/?slide=${preset.slides[0]}&nosw=1`);
       const night = await page.getAttribute('kiosk-screen', 'data-night');
-      const png = await page.screenshot();
-      await page.close();
-      return { night, png };
+      return { night, png: await page.screenshot() };
     };
     const day = await shot(QUIET);
     const dark = await shot(new Date(`2026-12-10T${preset.night!.from}:00+08:00`));
@@ -390,29 +397,31 @@ describe('the public address', () => {
 
 describe('a build without a public address', () => {
   let bare: FixtureBuild;
-  let harness: Harness;
+  let server: Server;
+  let url: string;
   beforeAll(async () => {
     bare = buildKioskFixture({ withoutAddress: true });
-    harness = await startHarness(bare.dist);
+    ({ server, url } = await serveDist(bare.dist));
   });
-  afterAll(async () => {
-    await harness?.close();
+  afterAll(() => {
+    server?.close();
     bare?.remove();
   });
 
   it('warns in Chinese, and the screens and boards say 未设置网址 instead of showing a code', async () => {
     expect(bare.output).toContain('未设置网站网址：二维码处显示“未设置网址”');
     expect(JSON.parse(readFileSync(join(bare.dist, 'version.json'), 'utf8')).site).toBeNull();
-    const page = await harness.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.clock.setFixedTime(QUIET);
-    await openScreen(page, `${harness.url}/kiosk/tv/?slide=qr&nosw=1`);
+    const page = await stillScreen(
+      presets.find((p) => p.id === 'tv')!,
+      QUIET,
+    );
+    await openScreen(page, `${url}/kiosk/tv/?slide=qr&nosw=1`);
     expect(await page.textContent('.slide.active .code')).toContain('未设置网址');
     expect(await page.$('.slide.active svg')).toBeNull();
     expect(decodeQr(await page.screenshot())).toBeUndefined();
-    await page.goto(`${harness.url}/boards/x-cun/`);
+    await page.goto(`${url}/boards/x-cun/`);
     expect(await page.textContent('.qr .code')).toContain('未设置网址');
     expect(await page.$('.qr svg')).toBeNull();
-    await page.close();
   });
 });
 

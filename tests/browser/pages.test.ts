@@ -1,7 +1,9 @@
 /**
- * What only a browser shows (accessibility on every page is in axe.test.ts, which runs beside
- * this file): pages complete with JavaScript off, no console errors or CSP violations, the text-size switch.
+ * What only a browser shows: pages complete with JavaScript off, the text-size switch, the phone
+ * layout, charts. Accessibility on every page, and that no page logs an error or violates its
+ * CSP, are in axe.test.ts and axe-desktop.test.ts (one load of each page serves both).
  */
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlPages, readPage } from '../helpers/dist.ts';
 import { DESKTOP, PHONE, startHarness, type Harness } from '../helpers/browser.ts';
@@ -13,9 +15,19 @@ const measurePage = pages.find((p) => p.startsWith('/measures/'))!;
 const records = pages.filter((p) => /^\/updates\/[^/]+\/$/.test(p)).length;
 const chartPage = pages.find((p) => p.startsWith('/measures/') && readPage(p).querySelector('progress-chart'));
 let h: Harness;
+/**
+ * Browser contexts shared by the tests that store nothing (each test opens its own page in
+ * one): with JavaScript off, and a phone with JavaScript on. A new context costs about a second
+ * of CPU (a renderer process, the fonts and files fetched and decoded again). The tests that
+ * store a text size, add an init script, hold back or count requests get contexts of their own.
+ */
+let jsOff: BrowserContext;
+let phone: BrowserContext;
 
 beforeAll(async () => {
   h = await startHarness();
+  jsOff = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  phone = await h.browser.newContext({ viewport: PHONE });
 });
 afterAll(async () => {
   await h?.close();
@@ -23,8 +35,7 @@ afterAll(async () => {
 
 describe('with JavaScript off', () => {
   it('every page shows its heading, its text and its tables', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await jsOff.newPage();
     for (const path of pages) {
       await page.goto(h.url + path);
       const seen = await page.evaluate(() => ({
@@ -43,12 +54,11 @@ describe('with JavaScript off', () => {
       // The display screens show charts and big numbers, not tables.
       if (!path.startsWith('/kiosk/')) for (const height of seen.tables) expect(height, `${path} table hidden`).toBeGreaterThan(0);
     }
-    await context.close();
+    await page.close();
   });
 
   it('the 大/中/小 switch changes the text size', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await jsOff.newPage();
     await page.goto(`${h.url}${measurePage}`);
     const size = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize));
     const medium = await size();
@@ -60,7 +70,7 @@ describe('with JavaScript off', () => {
     expect(large).toBeGreaterThan(medium);
     expect(small).toBeLessThan(medium);
     expect(small).toBeGreaterThanOrEqual(16);
-    await context.close();
+    await page.close();
   });
 });
 
@@ -114,8 +124,7 @@ describe('text size', () => {
 
 describe('the phone layout', () => {
   it('answers on the home page’s first screen: the status line, the current notice and three newest records, under a header of at most a quarter of the screen', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await phone.newPage();
     await page.goto(`${h.url}/`);
     const seen = await page.evaluate(() => {
       const bottom = (el: Element | null) => (el ? el.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY);
@@ -134,23 +143,21 @@ describe('the phone layout', () => {
     expect(seen.records).toHaveLength(Math.min(3, records));
     for (const bottom of seen.records) expect(bottom).toBeLessThanOrEqual(PHONE.height);
     for (const top of seen.charts) expect(top).toBeGreaterThan(PHONE.height);
-    await context.close();
+    await page.close();
   });
 
   it('opens the menu in one tap, without JavaScript', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await jsOff.newPage();
     await page.goto(`${h.url}${measurePage}`);
     expect(await page.isVisible('nav[aria-label="主导航"] a[href="/ledger/"]')).toBe(false);
     await page.click('.menu summary');
     await page.click('nav[aria-label="主导航"] a[href="/ledger/"]');
     await page.waitForURL(/\/ledger\/$/);
-    await context.close();
+    await page.close();
   });
 
   it('gives every link and control of the header and footer a tap target of at least 44 px', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await phone.newPage();
     for (const path of ['/', measurePage]) {
       await page.goto(h.url + path);
       await page.click('.menu summary');
@@ -161,12 +168,11 @@ describe('the phone layout', () => {
       );
       expect(small, path).toEqual([]);
     }
-    await context.close();
+    await page.close();
   });
 
   it('never breaks a date or a unit’s name inside a chart table, and shows a cue when a table is wider than the screen', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await phone.newPage();
     await page.goto(`${h.url}/stats/`);
     const seen = await page.evaluate(() => {
       const lineHeight = (el: Element) => Number.parseFloat(getComputedStyle(el).lineHeight);
@@ -184,12 +190,12 @@ describe('the phone layout', () => {
     expect(seen.wide.length).toBeGreaterThan(0);
     // Every table that scrolls sideways says so in words on a phone.
     expect(new Set(seen.wide)).toEqual(new Set(['block']));
-    await context.close();
+    await page.close();
   });
 
   it('uses the width of a desktop window for the ledger, grouped by problem', async () => {
-    const context = await h.browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
+    const page = await phone.newPage();
+    await page.setViewportSize(DESKTOP);
     await page.goto(`${h.url}/ledger/`);
     const seen = await page.evaluate(() => ({
       table: document.querySelector('table')!.getBoundingClientRect().width,
@@ -202,33 +208,7 @@ describe('the phone layout', () => {
     expect(seen.table).toBeGreaterThan(1000);
     expect(seen.scrolls).toBe(false);
     expect(seen.page).toBeLessThanOrEqual(1280);
-    await context.close();
-  });
-});
-
-describe('console and CSP', () => {
-  it('no page logs an error, fails a request or violates its Content-Security-Policy', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    let current = '';
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${current}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
-    // ERR_ABORTED is the test's own navigation cancelling a late request (the favicon), not a failure.
-    page.on('requestfailed', (r) => {
-      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${current}: failed ${r.url()} ${r.failure()?.errorText}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400 && !r.url().endsWith('/404.html')) problems.push(`${current}: ${r.status()} ${r.url()}`);
-    });
-    for (const path of pages) {
-      current = path;
-      await page.goto(h.url + path, { waitUntil: 'load' });
-    }
-    await context.close();
-    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 
@@ -238,8 +218,7 @@ describe('charts', () => {
 
   it('are drawn (non-blank pixels) on every chart page, above their tables', async () => {
     expect(chartPages).toEqual(expect.arrayContaining(['/', '/stats/']));
-    const context = await h.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await phone.newPage();
     for (const path of chartPages) {
       await page.goto(h.url + path);
       // Charts draw as they come near the screen: bring each into view.
@@ -262,7 +241,7 @@ describe('charts', () => {
       );
       for (const height of tables) expect(height, path).toBeGreaterThan(0);
     }
-    await context.close();
+    await page.close();
   });
 
   it('fetch chart.js only when a chart nears the screen', async () => {
@@ -285,8 +264,7 @@ describe('charts', () => {
   });
 
   it('take no room with JavaScript off, and their tables stay', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await jsOff.newPage();
     await page.goto(`${h.url}/stats/`);
     const state = await page.evaluate(() => ({
       charts: [...new Set([...document.querySelectorAll('progress-chart')].map((el) => getComputedStyle(el).display))],
@@ -295,7 +273,7 @@ describe('charts', () => {
       ),
     }));
     expect(state).toEqual({ charts: ['none'], tables: true });
-    await context.close();
+    await page.close();
   });
 
   it('reserve their room from the first paint, so drawing them shifts nothing', async () => {
@@ -315,8 +293,7 @@ describe('charts', () => {
   });
 
   it('print their tables, not the canvas', async () => {
-    const context = await h.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await phone.newPage();
     await page.goto(`${h.url}/`);
     await page.waitForFunction(() => document.querySelector('progress-chart')!.hasAttribute('data-ready'));
     await page.emulateMedia({ media: 'print' });
@@ -325,6 +302,6 @@ describe('charts', () => {
       table: document.querySelector('figure.chart table')!.getBoundingClientRect().height > 0,
     }));
     expect(state).toEqual({ canvas: 'none', table: true });
-    await context.close();
+    await page.close();
   });
 });

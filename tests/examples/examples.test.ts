@@ -22,19 +22,30 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 import { runAxe } from '../helpers/axe.ts';
-import { PHONE, startHarness } from '../helpers/browser.ts';
+import { PHONE } from '../helpers/browser.ts';
 import { distReader } from '../helpers/dist.ts';
 import { listFiles, PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const names = exampleNames();
 const runs = new Map<string, ExampleRun>();
+/** One Chromium for the file: the examples' pages and the portal's search. */
+let browser: Browser;
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const name of names) runs.set(name, buildExample(name, mkdtempSync(join(tmpdir(), `example-${name}-`))));
+  browser = await launchChromium();
 }, 900_000);
-afterAll(() => {
+afterAll(async () => {
+  await browser?.close();
   for (const run of runs.values()) rmSync(run.out, { recursive: true, force: true });
 });
+
+/** The checker's result on an example's project: one run per example, which every test of it reads. */
+const checked = new Map<string, ReturnType<typeof checkProject>>();
+function checkExample(name: string): ReturnType<typeof checkProject> {
+  if (!checked.has(name)) checked.set(name, checkProject(runs.get(name)!.out));
+  return checked.get(name)!;
+}
 
 /** Words that name a plan: its title, its site's name and its campaign, from a project's files. */
 function planWords(root: string): string[] {
@@ -60,10 +71,10 @@ describe('the examples', () => {
 describe.each(names)('example %s', (name) => {
   const run = () => runs.get(name)!;
   const dist = () => join(run().out, 'dist');
-  const content = () => checkProject(run().out).content;
+  const content = () => checkExample(name).content;
 
   it('imports and checks with no error', () => {
-    const { errors } = checkProject(run().out);
+    const { errors } = checkExample(name);
     expect(errors).toBe(0);
     expect(content().measures.length).toBeGreaterThan(0);
   });
@@ -143,18 +154,10 @@ describe.each(names)('example %s', (name) => {
 });
 
 describe('the examples in a browser', () => {
-  // One Chromium for the three examples; each example's site is served on its own port.
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+  // Each example's site is served on its own port.
   it.each(names)('%s: axe-core finds no WCAG 2.2 AA violation on the home, plan, 方面 and item pages', async (name) => {
     const { server, url } = await serveDist(join(runs.get(name)!.out, 'dist'));
-    const content = checkProject(runs.get(name)!.out).content;
+    const { content } = checkExample(name);
     const deepest = [...content.measures].sort((a, b) => b.id.split('-').length - a.id.split('-').length)[0]!;
     const context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
     const page = await context.newPage();
@@ -274,12 +277,13 @@ describe('a county portal over the examples and the shipped site', () => {
       (i) => i.title.length >= 6 && others.every((o) => !o.includes(i.title)),
     )!;
     expect(item, 'a title only this example has').toBeDefined();
-    const h = await startHarness(out);
-    const page = await h.browser.newPage({ viewport: PHONE });
-    await page.goto(`${h.url}/search/?q=${encodeURIComponent(item.title)}`);
+    const { server, url } = await serveDist(out);
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${url}/search/?q=${encodeURIComponent(item.title)}`);
     await page.waitForSelector('[data-results] li a');
     const first = await page.getAttribute('[data-results] li a', 'href');
-    await h.close();
+    await page.close();
+    server.close();
     expect(first).toContain(`/towns/${target}/areas/${item.area}/#item-${item.id}`);
   });
 });
