@@ -2,7 +2,8 @@
  * The final gate shared out among worker threads (src/release/gate-pool.ts) must find exactly
  * what the gate finds in one thread, in the same order, whatever the batches; and a worker that
  * cannot scan must fail the gate, never pass it. The release runs the pool beside Pagefind, so
- * what a later step rewrites must be read again.
+ * what a later step rewrites must be read again. (Whether the first scan reads the old file
+ * before it is rewritten depends on timing, so the last test checks the outcome, not the race.)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
